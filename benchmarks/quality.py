@@ -1,0 +1,57 @@
+"""Quality benchmark: extract ../shared/eval/dev and print score.py's table, per language.
+
+    .venv/bin/python benchmarks/quality.py [--explain] [--lang en|es] [--eval DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from crimegraph.extract import extract_many
+from crimegraph.ingest.jsonl import read_jsonl
+from crimegraph.model import Article
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval", default=str(DEFAULT_EVAL), help="folder with score.py and dev/")
+    parser.add_argument("--lang", action="append", help="only these languages (default: en and es)")
+    parser.add_argument("--explain", action="store_true", help="list every miss and false alarm")
+    args = parser.parse_args()
+    eval_dir = Path(args.eval)
+    if not (eval_dir / "score.py").exists():
+        sys.exit(f"no score.py in {eval_dir}: the quality benchmark needs ../shared/eval")
+    with open(eval_dir / "dev" / "docs.jsonl", encoding="utf-8") as handle:
+        articles = [a for a in read_jsonl(handle) if isinstance(a, Article)]
+    gold = {}
+    with open(eval_dir / "dev" / "gold.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                gold[record["id"]] = line
+    outputs = {a.id: json.dumps(x.to_eval(), ensure_ascii=False) for a, x in zip(articles, extract_many(articles), strict=True)}
+    for language in args.lang or ["en", "es", "all"]:
+        ids = [a.id for a in articles if language == "all" or a.language == language]
+        if not ids:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            gold_path, sys_path = Path(tmp, "gold.jsonl"), Path(tmp, "sys.jsonl")
+            gold_path.write_text("".join(gold[i] for i in ids if i in gold), encoding="utf-8")
+            sys_path.write_text("".join(outputs[i] + "\n" for i in ids), encoding="utf-8")
+            command = [sys.executable, str(eval_dir / "score.py"), str(gold_path), str(sys_path)]
+            if args.explain:
+                command.append("--explain")
+            print(f"== {language}: {len(ids)} documents")
+            print(subprocess.run(command, capture_output=True, text=True, check=False).stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m crimegraph`."""
+
+from crimegraph.cli.main import main
+
+main()

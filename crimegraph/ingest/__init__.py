@@ -1,0 +1,1 @@
+"""Ingest: read sources into Articles."""
