@@ -42,12 +42,28 @@ class EntityCluster:
         return [self.name, *self.aliases]
 
 
+@dataclass(slots=True, frozen=True)
+class Role:
+    """A person's office or membership read off a title ("Interior Minister X").
+
+    `person` and `body` index into doc._.cg_entities; (start, end) is the token
+    span of the title phrase; `past` is True for "former" titles.
+    """
+
+    person: int
+    body: int
+    start: int
+    end: int
+    past: bool = False
+
+
 def _register() -> None:
     defaults: dict[str, object] = {
         "cg_article_date": None,   # datetime.date of publication, or None
         "cg_language": "en",
         "cg_entities": None,       # list[EntityCluster]
         "cg_token_entity": None,   # dict[token index, index into cg_entities]
+        "cg_roles": None,          # list[Role]: person -> body found through titles
         "cg_events": None,         # list[Event]
         "cg_claims": None,         # list[Claim]
     }
@@ -109,4 +125,9 @@ def events(doc: Doc) -> list[Event]:
 
 def claims(doc: Doc) -> list[Claim]:
     found: list[Claim] | None = doc._.cg_claims
+    return found if found is not None else []
+
+
+def roles(doc: Doc) -> list[Role]:
+    found: list[Role] | None = doc._.cg_roles
     return found if found is not None else []
