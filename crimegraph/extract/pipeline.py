@@ -117,9 +117,11 @@ def _run_group(group: list[tuple[Article, str, str]], language: str) -> list[Ext
         nlp = build_pipeline(language)
     except InputError as error:
         return [Extraction(a.id, language=language, error=str(error)) for a, _, _ in group]
-    docs = [_make_doc(nlp, text, article, language) for article, text, language in group]
     try:
-        return [to_extraction(doc, a.id) for doc, (a, _, _) in zip(nlp.pipe(docs), group, strict=True)]
+        # The memory zone frees the strings the batch added to the vocab: memory stays flat over a long run.
+        with nlp.memory_zone():
+            docs = [_make_doc(nlp, text, article, language) for article, text, language in group]
+            return [to_extraction(doc, a.id) for doc, (a, _, _) in zip(nlp.pipe(docs), group, strict=True)]
     except Exception:  # noqa: BLE001 - isolate the article that failed
         log.debug("batch failed, retrying one by one", exc_info=True)
         return [_guarded(_extract_one, a, t, lang) for a, t, lang in group]
@@ -142,7 +144,8 @@ def _make_doc(nlp: Language, text: str, article: Article, language: str) -> Doc:
 
 def _extract_one(article: Article, text: str, language: str) -> Extraction:
     nlp = build_pipeline(language)
-    return to_extraction(nlp(_make_doc(nlp, text, article, language)), article.id)
+    with nlp.memory_zone():
+        return to_extraction(nlp(_make_doc(nlp, text, article, language)), article.id)
 
 
 def _extract_long(article: Article, text: str, language: str) -> Extraction:

@@ -1,0 +1,117 @@
+"""Speed and memory benchmark: crimegraph's pipeline against the bare spaCy model.
+
+    .venv/bin/python benchmarks/speed.py [--n 300] [--memory 1000] [--lang en]
+
+Reads English (or --lang) articles of ../shared/corpus/articles.jsonl. Each measurement runs in a
+fresh subprocess so peak memory (ru_maxrss) belongs to that run alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "articles.jsonl"
+
+
+def load(n: int, language: str, corpus: Path) -> list[dict[str, str]]:
+    records = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("language") == language:
+                records.append(record)
+    return list(islice(cycle(records), n)) if records else []
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_mode(mode: str, n: int, language: str, corpus: Path) -> dict[str, object]:
+    """One measurement, in this process: 'bare', 'pipeline' or 'memory'."""
+    from crimegraph.extract.pipeline import bare_model, build_pipeline, extract_many
+    from crimegraph.model import Article
+
+    records = load(n, language, corpus)
+    articles = [Article(id=f"{r['id']}#{i}", text=r["text"], date=r.get("date"), language=language)
+                for i, r in enumerate(records)]
+    words = sum(len(a.text.split()) for a in articles)
+    warm = articles[:5]
+    samples: list[tuple[int, float]] = []
+    if mode == "bare":
+        nlp = bare_model(language)
+        list(nlp.pipe(a.text for a in warm))
+        start = time.perf_counter()
+        for _ in nlp.pipe((a.text for a in articles), batch_size=16):
+            pass
+    else:
+        build_pipeline(language)
+        list(extract_many(warm))
+        start = time.perf_counter()
+        for i, _ in enumerate(extract_many(articles), 1):
+            if mode == "memory" and i % 100 == 0:
+                samples.append((i, round(rss_mb(), 1)))
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mode": mode, "docs": len(articles), "words": words, "seconds": round(seconds, 2),
+            "docs_per_s": round(len(articles) / seconds, 2), "words_per_s": round(words / seconds),
+            "peak_mb": round(peak), "rss_samples": samples}
+
+
+def measure(mode: str, n: int, language: str, corpus: Path) -> dict[str, object]:
+    command = [sys.executable, __file__, "--child", mode, "--n", str(n), "--lang", language,
+               "--corpus", str(corpus)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=300, help="articles for the speed comparison")
+    parser.add_argument("--memory", type=int, default=1000, help="articles for the memory run (0: skip)")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    if args.child:
+        print(json.dumps(run_mode(args.child, args.n, args.lang, corpus)))
+        return
+    if not corpus.exists():
+        sys.exit(f"no corpus at {corpus}: the speed benchmark needs ../shared/corpus")
+    bare = measure("bare", args.n, args.lang, corpus)
+    ours = measure("pipeline", args.n, args.lang, corpus)
+    print(f"{args.n} {args.lang} corpus articles, {bare['words']} words")
+    print(f"{'':12}{'seconds':>10}{'docs/s':>10}{'words/s':>10}{'peak MB':>10}")
+    for row in (bare, ours):
+        print(f"{row['mode']:12}{row['seconds']:>10}{row['docs_per_s']:>10}{row['words_per_s']:>10}"
+              f"{row['peak_mb']:>10}")
+    print(f"time ratio pipeline/bare: {float(ours['seconds']) / float(bare['seconds']):.2f} (target <= 1.5)")
+    if args.memory:
+        memory = measure("memory", args.memory, args.lang, corpus)
+        samples = memory["rss_samples"]
+        assert isinstance(samples, list)
+        print(f"memory over {args.memory} articles (RSS MB every 100): "
+              + " ".join(str(mb) for _, mb in samples))
+        if len(samples) >= 3:
+            growth = samples[-1][1] - samples[1][1]
+            per_doc = growth / (samples[-1][0] - samples[1][0])
+            print(f"growth from article {samples[1][0]} to {samples[-1][0]}: {growth:+.1f} MB "
+                  f"({per_doc * 1024:+.1f} KB/article)")
+
+
+if __name__ == "__main__":
+    main()
