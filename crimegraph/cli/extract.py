@@ -57,6 +57,9 @@ def extract_command(
                 message = result.error if result.error.startswith(result.article_id) else (
                     f"{result.article_id}: {result.error}")
                 stderr.print(f"[red]failed[/red] {escape(message)}", soft_wrap=True, highlight=False)
+            for warning in result.warnings:
+                stderr.print(f"[yellow]warning[/yellow] {escape(result.article_id)}: {escape(warning)}",
+                             soft_wrap=True, highlight=False)
             record = result.to_eval() if format == "eval" else result.to_full()
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             bar.advance(task)

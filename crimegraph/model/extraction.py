@@ -136,6 +136,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     language: str | None = None
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def to_eval(self) -> dict[str, Any]:
         """The output format of ../shared/eval/GUIDELINES.md."""
@@ -157,4 +158,6 @@ class Extraction:
         }
         if self.error:
             record["error"] = self.error
+        if self.warnings:
+            record["warnings"] = list(self.warnings)
         return record

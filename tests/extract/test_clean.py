@@ -1,0 +1,26 @@
+"""Text cleaning before parsing."""
+
+from crimegraph.extract.clean import clean_text, is_junk, looks_like_html
+
+
+def test_html_is_stripped_and_scripts_dropped() -> None:
+    html = "<div><p>Police seized <b>two tonnes</b> of cocaine.</p><script>alert(1)</script><p>Next.</p></div>"
+    assert looks_like_html(html)
+    text = clean_text(html)
+    assert "Police seized two tonnes of cocaine." in " ".join(text.split())
+    assert "alert" not in text and "<" not in text
+
+
+def test_prose_with_a_stray_angle_bracket_is_left_alone() -> None:
+    text = "Seizures rose by <10% in 2020, officials said."
+    assert clean_text(text) == text
+
+
+def test_control_characters_are_blanked() -> None:
+    assert clean_text("a\x00b\x07c") == "a b c"
+
+
+def test_junk_detection() -> None:
+    assert is_junk("\x00\x01\x02\x03" * 100)
+    assert not is_junk("A normal sentence about the National Guard.")
+    assert not is_junk("")
