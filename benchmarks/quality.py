@@ -37,7 +37,8 @@ def main() -> None:
             if line.strip():
                 record = json.loads(line)
                 gold[record["id"]] = line
-    outputs = {a.id: json.dumps(x.to_eval(), ensure_ascii=False) for a, x in zip(articles, extract_many(articles), strict=True)}
+    results = zip(articles, extract_many(articles), strict=True)
+    outputs = {a.id: json.dumps(x.to_eval(), ensure_ascii=False) for a, x in results}
     for language in args.lang or ["en", "es", "all"]:
         ids = [a.id for a in articles if language == "all" or a.language == language]
         if not ids:

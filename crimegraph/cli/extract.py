@@ -35,7 +35,8 @@ def count_inputs(path: str) -> int | None:
 def extract_command(
     input: Annotated[str, typer.Argument(help="JSON-lines file, .txt/.html file, folder, or - for stdin.")],
     output: Annotated[str, typer.Option("-o", "--output", help="Output file (default: stdout).")] = "-",
-    format: Annotated[str, typer.Option("--format", help="eval: the GUIDELINES.md format; full: with evidence, confidence, component.")] = "eval",
+    format: Annotated[str, typer.Option(
+        "--format", help="eval: the GUIDELINES.md format; full: adds evidence, confidence, component.")] = "eval",
 ) -> None:
     """Extract entities, events and claims from articles."""
     if format not in ("eval", "full"):

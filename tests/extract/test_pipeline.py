@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crimegraph.extract import extract, extract_many
-from crimegraph.extract import pipeline
+from crimegraph.extract import extract, extract_many, pipeline
 from crimegraph.extract.clean import chunks
 from crimegraph.model import Article
 
