@@ -1,0 +1,91 @@
+"""A phrase table: multi-word lexicon entries found by word form or lemma, longest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+_END = ""  # key under which a trie node stores the value of the phrase ending there
+
+
+class PhraseTable:
+    """Maps phrases to values; a phrase word matches a token's lower-cased form or lemma.
+
+    Entries are split on spaces and hyphens are kept as words of their own, the way
+    spaCy tokenises "drug-trafficking". Lookups are dict walks: no regular expressions.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]] = ()) -> None:
+        self.root: dict[str, object] = {}
+        for phrase, value in entries:
+            self.add(phrase, value)
+
+    def add(self, phrase: str, value: str) -> None:
+        node = self.root
+        for word in split_words(phrase):
+            child = node.setdefault(word, {})
+            assert isinstance(child, dict)
+            node = child
+        node[_END] = value
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+    def match_at(self, tokens: Sequence[Token], start: int) -> tuple[int, str] | None:
+        """The longest phrase starting at tokens[start]: (length, value), or None."""
+        frontier: list[dict[str, object]] = [self.root]
+        best: tuple[int, str] | None = None
+        i = start
+        while frontier and i < len(tokens):
+            frontier = _advance(frontier, tokens[i])
+            i += 1
+            for node in frontier:
+                value = node.get(_END)
+                if isinstance(value, str):
+                    best = (i - start, value)
+        return best
+
+    def find(self, tokens: Doc | Span) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches in a Doc or Span, left to right: (start, end, value) token indices."""
+        found: list[tuple[int, int, str]] = []
+        offset = tokens.start if isinstance(tokens, Span) else 0
+        i = 0
+        while i < len(tokens):
+            hit = self.match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            found.append((offset + i, offset + i + hit[0], hit[1]))
+            i += hit[0]
+        return found
+
+    def lookup(self, token: Token) -> str | None:
+        """The value of a one-word entry for this token, if any."""
+        for key in keys(token):
+            node = self.root.get(key)
+            if isinstance(node, dict):
+                value = node.get(_END)
+                if isinstance(value, str):
+                    return value
+        return None
+
+
+def _advance(frontier: list[dict[str, object]], token: Token) -> list[dict[str, object]]:
+    nxt: list[dict[str, object]] = []
+    for node in frontier:
+        for key in keys(token):
+            child = node.get(key)
+            if isinstance(child, dict) and all(child is not n for n in nxt):
+                nxt.append(child)
+    return nxt
+
+
+def keys(token: Token) -> tuple[str, ...]:
+    lower: str = token.lower_
+    lemma: str = token.lemma_.lower()
+    return (lower,) if lemma == lower or not lemma else (lower, lemma)
+
+
+def split_words(phrase: str) -> list[str]:
+    return phrase.lower().replace("-", " - ").split()

@@ -1,0 +1,127 @@
+"""Which of the article's entities a token refers to, with light anaphora for claims."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from crimegraph.extract import doc as cg
+from crimegraph.extract.arguments import children, clause_head, coordinated, prep_objects, subject
+from crimegraph.extract.doc import EntityCluster
+
+ACTOR_TYPES = frozenset({"PERSON", "STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
+ORG_TYPES = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
+PERSON_PRONOUNS = frozenset("he him his she her él ella".split())
+GROUP_PRONOUNS = frozenset("it its".split())
+GROUP_NOUNS = frozenset(
+    "group groups gang gangs cartel cartels guerrilla guerrillas rebels rebel militia militias organization "
+    "organisation network faction mafia clan army force forces grupo grupos banda bandas cártel "
+    "organización red facción milicia ejército".split())
+PART_NOUNS = frozenset(
+    "member members commander commanders officer officers official officials soldier soldiers troops element "
+    "elements leader leaders leadership fighter fighters ranks unit units militant militants agent agents "
+    "guardsmen miembro miembros integrante integrantes comandante comandantes jefe jefes líder líderes "
+    "efectivos militares soldados agentes funcionarios guerrilleros".split())
+NAMING_VERBS = frozenset("call know refer name dub label llamar llamado conocer conocido denominar denominado".split())
+DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
+
+
+class Referents:
+    """Resolves tokens to entity clusters: mentions, then names, parts, pronouns and "the group"."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters = cg.entities(doc)
+        self.index: dict[int, int] = doc._.cg_token_entity or {}
+        pairs = sorted((start, n) for n, c in enumerate(self.clusters) for start, _ in c.mentions)
+        self.starts = [p[0] for p in pairs]
+        self.owners = [p[1] for p in pairs]
+
+    def at(self, token: Token) -> EntityCluster | None:
+        """The entity whose mention covers the token."""
+        number = self.index.get(token.i)
+        return self.clusters[number] if number is not None else None
+
+    def resolve(self, token: Token, part_whole: bool = False) -> EntityCluster | None:
+        """The entity a token refers to, or None.
+
+        `part_whole` lets "the FARC's commanders" or "members of the GNB" stand for the group.
+        """
+        found = self.at(token)
+        if found is not None:
+            return found
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            return self.previous(token, frozenset({"PERSON"}), 2, self.clause_subject(token))
+        if lower in GROUP_PRONOUNS:
+            return self.previous(token, ORG_TYPES, 2, self.clause_subject(token))
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
+            return None
+        return self.through_modifiers(token, part_whole) or self.definite_group(token)
+
+    def through_modifiers(self, token: Token, part_whole: bool) -> EntityCluster | None:
+        """ "groups called X", "the rival force, X", "the X drug gang", "X's commanders"."""
+        for child in token.children:
+            if child.dep_ == "appos" or child.dep_ in ("acl", "amod") and child.lemma_.lower() in NAMING_VERBS:
+                named = self.first_in(child)
+                if named is not None:
+                    return named
+        if token.lower_ in GROUP_NOUNS or token.lemma_.lower() in GROUP_NOUNS:
+            for child in children(token, ("compound", "amod", "nmod", "flat", "poss")):
+                found = self.at(child)
+                if found is not None and found.type in ORG_TYPES:
+                    return found
+        if part_whole and (token.lower_ in PART_NOUNS or token.lemma_.lower() in PART_NOUNS):
+            for child in [*children(token, ("poss", "compound")), *prep_objects(token, ("of", "de", "del"))]:
+                found = self.resolve(child)
+                if found is not None and found.type in ORG_TYPES:
+                    return found
+        return None
+
+    def first_in(self, token: Token) -> EntityCluster | None:
+        for t in token.subtree:
+            found = self.at(t)
+            if found is not None:
+                return found
+        return None
+
+    def definite_group(self, token: Token) -> EntityCluster | None:
+        """ "the group", "the rebels", "la guerrilla": the last armed group named shortly before."""
+        if token.lower_ not in GROUP_NOUNS:
+            return None
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
+            return None
+        return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 3)
+
+    def clause_subject(self, token: Token) -> EntityCluster | None:
+        """The entity that is the subject of the clause a pronoun sits in (a pronoun rarely means it)."""
+        verb = clause_head(token.head)
+        found = subject(verb)
+        return self.at(found) if found is not None and found is not token else None
+
+    def previous(self, token: Token, types: frozenset[str], sentences: int,
+                 skip: EntityCluster | None = None) -> EntityCluster | None:
+        """The last entity of the given types mentioned before the token, in this or the previous sentences."""
+        floor = token.sent.start
+        for _ in range(sentences - 1):
+            if floor == 0:
+                break
+            floor = self.doc[floor - 1].sent.start
+        position = bisect_left(self.starts, token.i) - 1
+        while position >= 0 and self.starts[position] >= floor:
+            cluster = self.clusters[self.owners[position]]
+            if cluster.type in types and cluster is not skip:
+                return cluster
+            position -= 1
+        return None
+
+    def resolve_all(self, token: Token, part_whole: bool = False,
+            types: frozenset[str] = ACTOR_TYPES) -> list[EntityCluster]:
+        """The entities of a token and of the tokens coordinated with it, no repeats."""
+        found: list[EntityCluster] = []
+        for item in coordinated(token):
+            cluster = self.resolve(item, part_whole)
+            if cluster is not None and cluster.type in types and all(cluster is not f for f in found):
+                found.append(cluster)
+        return found
