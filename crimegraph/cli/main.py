@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from crimegraph.cli.batch import batch_command
 from crimegraph.cli.extract import extract_command
 
 app = typer.Typer(
@@ -13,6 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_command)
+app.command("batch")(batch_command)
 
 
 @app.callback()

@@ -122,8 +122,9 @@ def _extract_batch(batch: list[Article]) -> Iterator[Extraction]:
 def _run_group(group: list[tuple[Article, str, str]], language: str) -> list[Extraction]:
     try:
         nlp = build_pipeline(language)
-    except InputError as error:
-        return [Extraction(a.id, language=language, error=str(error)) for a, _, _ in group]
+    except Exception as error:  # noqa: BLE001 - a pipeline that cannot load fails its articles, not the run
+        message = str(error) if isinstance(error, InputError) else f"cannot build the {language!r} pipeline: {error!r}"
+        return [Extraction(a.id, language=language, error=message) for a, _, _ in group]
     try:
         # The memory zone frees the strings the batch added to the vocab: memory stays flat over a long run.
         with nlp.memory_zone():
