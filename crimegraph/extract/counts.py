@@ -1,0 +1,130 @@
+"""Counts of an event: numbers in digits or words, fatalities and people arrested."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from crimegraph.extract.lexicons import rows
+
+DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
+# Words that make a number vague rather than a lower bound ("dozens of", "hundreds").
+VAGUE = frozenset("dozens hundreds thousands millions decenas cientos centenares miles millones".split())
+
+
+@cache
+def number_words(language: str) -> dict[str, int]:
+    """Number words of a language -> value ("twelve" -> 12, "seis" -> 6)."""
+    return {row[0].lower(): int(row[1]) for row in rows(f"{language}/numbers.tsv") if len(row) >= 2}
+
+
+def parse_number(text: str, language: str = "en") -> int | None:
+    """The integer a number written in digits or words stands for, or None."""
+    text = text.strip().lower()
+    if not text:
+        return None
+    if DIGITS.fullmatch(text):
+        return int(re.sub(r"[.,]", "", text))
+    words = number_words(language)
+    total = current = 0
+    found = False
+    for word in re.split(r"[\s-]+", text):
+        if word in ("and", "y"):
+            continue
+        value = words.get(word)
+        if value is None:
+            return None
+        found = True
+        if value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        elif value == 100 and word not in ("cien", "ciento") and 0 < current < 100:
+            current *= 100
+        else:
+            current += value
+    return total + current if found else None
+
+
+def token_number(token: Token, language: str) -> int | None:
+    """The value of a NUM-like token plus the number words compounded with it ("two hundred")."""
+    if token.lower_ in VAGUE:
+        return None
+    parts = [t for t in token.children if t.dep_ in ("compound", "quantmod", "nummod")
+             and t.i < token.i and (t.like_num or t.lower_ in number_words(language))]
+    text = " ".join([t.text for t in parts] + [token.text])
+    value = parse_number(text, language)
+    if value is None and parts:
+        value = parse_number(token.text, language)
+    return value
+
+
+def is_number(token: Token, language: str) -> bool:
+    """True for a cardinal number in digits or words (not a year or an article "a")."""
+    if token.lower_ in ("a", "an", "un", "una", "uno"):
+        return False
+    if token.like_num or token.pos_ == "NUM" or token.lower_ in number_words(language):
+        return token_number(token, language) is not None
+    return False
+
+
+def count_of(noun: Token, language: str) -> int | None:
+    """The count attached to a noun ("27 soldiers", "at least 17 people", "seis muertos")."""
+    if is_number(noun, language) and noun.dep_ not in ("nummod",):
+        return token_number(noun, language)
+    for child in noun.children:
+        if child.dep_ in ("nummod", "det", "amod", "quantmod", "compound") and is_number(child, language):
+            if child.i < noun.i:
+                return token_number(child, language)
+    return None
+
+
+def _noun_count(noun: Token, language: str) -> int | None:
+    """Count of a noun, also through "X of them" and "decenas de personas"."""
+    value = count_of(noun, language)
+    if value is not None:
+        return value
+    head = noun.head
+    if head is not noun and head.i < noun.i and is_number(head, language):
+        return token_number(head, language)
+    return None
+
+
+def numbers_near(tokens: list[Token], language: str) -> list[tuple[Token, int]]:
+    """(noun, count) pairs for the nouns of `tokens` that carry a count."""
+    found = []
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            value = _noun_count(token, language)
+            if value is not None:
+                found.append((token, value))
+    return found
+
+
+def argument_count(trigger: Token, deps: frozenset[str], language: str) -> int | None:
+    """The count carried by the trigger's arguments with the given dependency labels."""
+    for child in trigger.children:
+        if child.dep_ in deps:
+            value = _noun_count(child, language)
+            if value is not None:
+                return value
+            for grandchild in child.children:
+                if grandchild.dep_ in ("conj", "appos"):
+                    continue
+                if grandchild.dep_ in ("prep", "case") or grandchild.lower_ in ("of", "de"):
+                    for noun in grandchild.children:
+                        value = _noun_count(noun, language)
+                        if value is not None and grandchild.i > child.i:
+                            return value
+    return None
+
+
+def noun_counts(sent: Span, nouns: frozenset[str], language: str) -> int | None:
+    """The first count attached to one of `nouns` (lemmas or forms) in a sentence ("17 dead")."""
+    for token in sent:
+        if token.lemma_.lower() in nouns or token.lower_ in nouns:
+            value = _noun_count(token, language)
+            if value is not None:
+                return value
+    return None

@@ -1,0 +1,98 @@
+"""Candidate events and their merging: one event per real-world occurrence of an article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crimegraph.extract.places import RANK, place_kind
+from crimegraph.model import Event, Evidence
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event read off one trigger (or several in one sentence), before merging."""
+
+    type: str
+    sentence: int
+    date: str | None = None
+    location: str | None = None
+    actors: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    arrested: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+
+    def to_event(self, component: str) -> Event:
+        return Event(self.type, self.date, self.location, list(self.actors), self.fatalities,
+                     self.arrested, list(self.evidence), round(self.confidence, 3), component)
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing but the type is known (such an event can be matched to nothing)."""
+        return not (self.date or self.location or self.actors)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown dates fit anything; known ones fit when one refines the other (2019-01 and 2019-01-21)."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown places fit anything; a country or region fits the more precise place inside it."""
+    if a is None or b is None or a.lower() == b.lower():
+        return True
+    return place_kind(a) != "place" or place_kind(b) != "place"
+
+
+def counts_compatible(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_occurrence(a: Candidate, b: Candidate) -> bool:
+    """Two candidates of a type that can be the same occurrence: nothing conflicts and, when both
+    name actors, they share one or agree on date or place."""
+    if a.type != b.type:
+        return False
+    if not (dates_compatible(a.date, b.date) and places_compatible(a.location, b.location)):
+        return False
+    if not (counts_compatible(a.fatalities, b.fatalities) and counts_compatible(a.arrested, b.arrested)):
+        return False
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return bool((a.date and a.date == b.date) or (a.location and a.location == b.location))
+    return True
+
+
+def more_precise_date(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b
+
+
+def more_precise_place(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if RANK[place_kind(a)] >= RANK[place_kind(b)] else b
+
+
+def absorb(into: Candidate, other: Candidate) -> None:
+    """Fold `other` into `into`: the more precise date and place, every actor, the stated counts."""
+    into.date = more_precise_date(into.date, other.date)
+    into.location = more_precise_place(into.location, other.location)
+    into.actors.extend(a for a in other.actors if a not in into.actors)
+    into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities
+    into.arrested = into.arrested if into.arrested is not None else other.arrested
+    into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Merge candidates of the same occurrence, first mention first."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        for known in merged:
+            if same_occurrence(known, candidate):
+                absorb(known, candidate)
+                break
+        else:
+            merged.append(candidate)
+    return merged

@@ -1,0 +1,95 @@
+"""Whether a trigger reports something that happened: not negated, planned, hypothetical or generic."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crimegraph.extract.triggers import group
+
+CLAUSE_LINKS = ("xcomp", "ccomp", "csubj")
+NOUN_DETERMINERS = ("det", "poss", "nummod", "predet")
+
+
+def is_factual(token: Token, language: str) -> bool:
+    """True when the trigger reports a real occurrence of the past or present."""
+    if token.sent.text.rstrip().endswith("?"):
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_factual(token, language)
+    return _verb_factual(token, language)
+
+
+def _negated(token: Token, language: str) -> bool:
+    negation = group(language, "negation")
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in negation for c in token.children)
+
+
+def _modal(token: Token, language: str) -> bool:
+    """A modal or future auxiliary, or a future, conditional or present-subjunctive form."""
+    modal = group(language, "modal")
+    for child in token.children:
+        if child.dep_ in ("aux", "aux:pass") and child.lemma_.lower() in modal:
+            return True
+    if language == "es":
+        morphs = [token, *(c for c in token.children if c.dep_ in ("aux", "cop"))]
+        for item in morphs:
+            tense, mood = item.morph.get("Tense", []), item.morph.get("Mood", [])
+            if "Fut" in tense or "Cnd" in mood or ("Sub" in mood and "Pres" in tense):
+                return True
+    return False
+
+
+def _conditional(token: Token, language: str) -> bool:
+    condition = group(language, "condition")
+    return any(c.dep_ == "mark" and c.lower_ in condition for c in token.children)
+
+
+def _purpose(token: Token, language: str) -> bool:
+    """An infinitive of purpose ("to arrest them", "para detenerlos")."""
+    if token.morph.get("VerbForm", []) != ["Inf"] and token.tag_ != "VB":
+        return False
+    purpose = group(language, "purpose") | {"to"}
+    marked = any(c.dep_ in ("mark", "aux") and c.lower_ in purpose for c in token.children)
+    return marked and token.dep_ in ("advcl", "acl", "xcomp", "ccomp") and _head_unreal(token, language)
+
+
+def _head_unreal(token: Token, language: str) -> bool:
+    head = token.head
+    return head is token or head.lemma_.lower() in group(language, "irrealis") or token.dep_ in ("advcl", "acl")
+
+
+def _verb_factual(token: Token, language: str) -> bool:
+    irrealis = group(language, "irrealis")
+    current = token
+    for _ in range(4):
+        if _negated(current, language) or _modal(current, language) or _conditional(current, language):
+            return False
+        if current is not token and current.lemma_.lower() in irrealis:
+            return False
+        if current.dep_ not in (*CLAUSE_LINKS, "conj") or current.head is current:
+            break
+        current = current.head
+    if current.lemma_.lower() in irrealis and current is not token:
+        return False
+    return not _purpose(token, language)
+
+
+def _noun_factual(token: Token, language: str) -> bool:
+    """A nominal trigger that is anchored (the arrest of X, a wave of protests) and not hypothetical."""
+    unreal = group(language, "unreal_modifier")
+    if any(c.dep_ in ("amod", "det") and c.lemma_.lower() in unreal for c in token.children):
+        return False
+    head = token.head
+    if head.dep_ in ("prep", "case") or head.pos_ == "ADP":
+        if head.lemma_.lower() in group(language, "before") or head.head.lemma_.lower() in group(language, "before"):
+            return False
+        head = head.head
+    elif token.dep_ in ("case", "nmod", "obl") and any(
+        c.dep_ == "case" and c.lemma_.lower() in group(language, "before") for c in token.children
+    ):
+        return False
+    if head is not token and head.lemma_.lower() in group(language, "irrealis"):
+        return False
+    if head.pos_ in ("VERB", "AUX") and head is not token and not _verb_factual(head, language):
+        return False
+    return True

@@ -1,0 +1,76 @@
+"""The place of an event: the most precise named location near its trigger."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import countrynames
+from spacy.tokens import Doc, Span, Token
+
+from crimegraph.extract import doc as cg
+from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.lexicons import mapping
+
+# Precision of a place: a city, state or site beats a country, which beats a region.
+RANK = {"place": 2, "country": 1, "region": 0}
+ACTOR_DEPS = frozenset("nsubj nsubjpass nsubj:pass dobj obj iobj agent poss".split())
+DATELINE_TOKENS = 8
+
+
+@cache
+def place_kind(name: str) -> str:
+    """"region", "country" or "place" (anything more precise than a country)."""
+    known = mapping("regions.tsv")
+    for form in (name, name.replace(".", ""), name.removeprefix("the ")):
+        if form.lower() in known:
+            return known[form.lower()]
+    if countrynames.to_code(name) or countrynames.to_code(name.replace(".", "")):
+        return "country"
+    return "place"
+
+
+def is_country(name: str) -> bool:
+    return place_kind(name) == "country"
+
+
+def locations_in(doc: Doc, span: Span) -> list[tuple[EntityCluster, Token]]:
+    """LOCATION entities mentioned in a span, each with the root token of its mention."""
+    found = []
+    for cluster in cg.entities(doc):
+        if cluster.type != "LOCATION":
+            continue
+        for start, end in cluster.mentions:
+            if start >= span.start and end <= span.end:
+                found.append((cluster, doc[start:end].root))
+    return found
+
+
+def is_actor_mention(root: Token) -> bool:
+    """A place named as a participant ("the US sanctioned", "sanctioned by Canada"), not as a setting."""
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def best_place(doc: Doc, span: Span, near: int) -> str | None:
+    """The most precise location named in `span` as a setting, the closest to token `near` on ties."""
+    best: tuple[int, int, str] | None = None
+    for cluster, root in locations_in(doc, span):
+        if is_actor_mention(root):
+            continue
+        key = (RANK[place_kind(cluster.name)], -abs(root.i - near), cluster.name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def dateline_place(doc: Doc) -> str | None:
+    """The place of a dateline ("CARACAS, Venezuela —", "Bogotá, 21 ene (EFE)"), if the text opens with one."""
+    opening = doc[: min(DATELINE_TOKENS, len(doc))]
+    for cluster, root in locations_in(doc, opening):
+        after = root.i + 1
+        while after < len(doc) and cg.entity_at(doc, after) is cluster:
+            after += 1
+        if after < len(doc) and doc[after].text in (",", "—", "–", "-", "(") and root.i <= 2:
+            return cluster.name
+    return None
