@@ -1,38 +1,64 @@
-"""Read articles from paths: JSON lines, text, Markdown, HTML, or folders of them."""
+"""Read articles from paths and URLs: JSON lines, text, Markdown, HTML, RSS/Atom feeds, or folders of them."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from crimegraph.exc import InputError
-from crimegraph.extract.clean import strip_html
+from crimegraph.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
+from crimegraph.ingest.html import read_html
 from crimegraph.ingest.jsonl import read_jsonl
+from crimegraph.ingest.web import fetch, is_url
 from crimegraph.model import Article
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 
 def read_path(path: str) -> Iterator[Article | InputError]:
-    """Articles from a file, a folder (recursively) or '-' for JSON lines on stdin.
+    """Articles from a file, a folder (recursively), a URL, or '-' for JSON lines on stdin.
 
     Raises InputError at once when the path does not exist.
     """
     if path == "-":
         return read_jsonl(sys.stdin, "<stdin>")
+    if is_url(path):
+        return read_url(path)
     source = Path(path)
     if not source.exists():
         raise InputError(f"{path}: no such file or folder")
     return _read_existing(source)
 
 
+def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
+    """Articles from several inputs in turn; a missing one becomes an InputError and reading goes on."""
+    for path in paths:
+        try:
+            yield from read_path(path)
+        except InputError as error:
+            yield error
+
+
+def read_url(url: str) -> Iterator[Article | InputError]:
+    """Articles from a feed URL (one per entry) or a web page URL (one)."""
+    try:
+        body, content_type = fetch(url)
+    except InputError as error:
+        yield error
+        return
+    if looks_like_feed(body) or ("xml" in content_type and "html" not in content_type):
+        yield from read_feed(body, url)
+        return
+    yield read_html(body.decode("utf-8", errors="replace"), url, url=url)
+
+
 def _read_existing(source: Path) -> Iterator[Article | InputError]:
     if source.is_dir():
-        for child in sorted(p for p in source.rglob("*") if p.suffix.lower() in SUFFIXES):
+        for child in sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
             yield from read_file(child)
     else:
         yield from read_file(source)
@@ -42,25 +68,25 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
     """Articles from one file, chosen by its suffix (JSON lines when unknown)."""
     suffix = path.suffix.lower()
     try:
-        if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
-            raw = path.read_bytes().decode("utf-8", errors="replace")
-            text = html_text(raw) if suffix in HTML_SUFFIXES else raw
+        if suffix in TEXT_SUFFIXES:
+            text = path.read_bytes().decode("utf-8", errors="replace")
             yield Article(id=path.stem, text=text, title=title_of(text))
-            return
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            yield from read_jsonl(handle, str(path))
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(path.read_bytes().decode("utf-8", errors="replace"), path.stem)
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(path.read_bytes(), str(path))
+        else:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                yield from read_jsonl(handle, str(path))
     except OSError as error:
         yield InputError(f"{path}: cannot read ({error.strerror})")
 
 
 def html_text(raw: str) -> str:
-    """Main text of an HTML page (trafilatura when installed, else the tags stripped)."""
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - trafilatura is a dependency
-        return strip_html(raw)
-    text = trafilatura.extract(raw, include_comments=False, favor_recall=True)
-    return text if text else strip_html(raw)
+    """Main text of an HTML page (trafilatura, else the tags stripped)."""
+    from crimegraph.ingest.html import html_to_text
+
+    return html_to_text(raw)
 
 
 def title_of(text: str) -> str | None:

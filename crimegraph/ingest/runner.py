@@ -1,0 +1,132 @@
+"""Ingest into the knowledge base: read, skip known articles, extract, store, resolve; commit per batch."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from crimegraph.exc import InputError
+from crimegraph.extract.language import detect
+from crimegraph.ingest.dedupe import Deduplicator
+from crimegraph.model import Article, Extraction
+from crimegraph.resolve.events import place_reports
+from crimegraph.resolve.resolver import Resolver
+from crimegraph.settings import Settings
+from crimegraph.store.writer import PendingReport, store_article
+
+Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that was not stored, and why."""
+
+    item: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did."""
+
+    new: int = 0
+    skipped: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    merges: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def prepared(article: Article) -> Article:
+    """The article with its language detected when the input did not say."""
+    if not (article.language or "").strip():
+        article.language = detect(article.text)
+    return article
+
+
+def _default_extractor(articles: Iterable[Article]) -> Iterator[Extraction]:
+    from crimegraph.extract import extract_many
+
+    return extract_many(articles)
+
+
+class Ingester:
+    """Runs batches: each batch is extracted, then stored, resolved and committed in one transaction."""
+
+    def __init__(self, engine: Engine, settings: Settings | None = None,
+                 extractor: Extractor | None = None) -> None:
+        self.engine = engine
+        self.settings = settings or Settings.from_env()
+        self.extractor = extractor or _default_extractor
+        self.dedupe = Deduplicator()
+        self.summary = IngestSummary()
+
+    def run(self, items: Iterable[Article | InputError],
+            on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+        """Ingest every item; on_progress gets the number of inputs each batch handled."""
+        started = time.perf_counter()
+        stream = iter(items)
+        while batch := list(islice(stream, self.settings.batch_size)):
+            self.batch(batch)
+            if on_progress:
+                on_progress(len(batch))
+        self.summary.seconds = round(time.perf_counter() - started, 2)
+        return self.summary
+
+    def batch(self, batch: list[Article | InputError]) -> None:
+        """Extract the new articles of a batch and commit them together."""
+        found: list[Article] = []
+        for item in batch:
+            if isinstance(item, InputError):
+                self.summary.failed.append(Failure(*_split(str(item))))
+            else:
+                found.append(prepared(item))
+        with self.engine.connect() as conn:
+            fresh, skipped = self.dedupe.new(conn, [(a.content_hash, a) for a in found])
+        self.summary.skipped += len(skipped)
+        todo = [found[i] for i in fresh]
+        if not todo:
+            return
+        results = list(self.extractor(todo))
+        with self.engine.begin() as conn:
+            self.store(conn, list(zip(todo, results, strict=True)))
+
+    def store(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> None:
+        """Store extractions, resolve the nodes they touched, and place their event reports."""
+        touched: set[str] = set()
+        reports: list[PendingReport] = []
+        for article, extraction in pairs:
+            if extraction.error:
+                self.summary.failed.append(Failure(article.id, extraction.error))
+                continue
+            try:
+                with conn.begin_nested():
+                    written = store_article(conn, article, extraction)
+            except SQLAlchemyError as error:
+                self.summary.failed.append(Failure(article.id, f"cannot store: {error.__class__.__name__}"))
+                continue
+            touched |= written.touched
+            reports.extend(written.reports)
+            self.summary.new += 1
+        self.summary.merges += len(Resolver(conn, self.settings.match_threshold).resolve(touched))
+        self.summary.events += place_reports(conn, reports, self.settings.event_window_days)
+
+
+def _split(message: str) -> tuple[str, str]:
+    item, _, reason = message.partition(": ")
+    return (item, reason) if reason else ("input", message)
+
+
+def ingest(items: Iterable[Article | InputError], engine: Engine, settings: Settings | None = None,
+           on_progress: Callable[[int], None] | None = None, extractor: Extractor | None = None) -> IngestSummary:
+    """Ingest articles into the knowledge base at `engine`: new ones stored, known ones skipped."""
+    return Ingester(engine, settings, extractor).run(items, on_progress)

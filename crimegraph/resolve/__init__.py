@@ -1,0 +1,1 @@
+"""Resolve: link entities across articles (recorded, reversible judgements) and de-duplicate events."""

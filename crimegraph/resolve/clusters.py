@@ -1,0 +1,171 @@
+"""Clusters of nodes from recorded judgements: union-find over 'same', never across a 'different'."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select, update
+
+from crimegraph.exc import CrimegraphError
+from crimegraph.store.tables import DIFFERENT, SAME, USER, entities, judgements, mentions
+
+
+class ResolutionError(CrimegraphError):
+    """A merge or split that cannot be done (unknown id, same entity)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The decision in force on one pair of nodes."""
+
+    left: str
+    right: str
+    judgement: str
+    score: float
+    decided_by: str
+
+
+def pair(a: str, b: str) -> tuple[str, str]:
+    """An unordered pair in a fixed order."""
+    return (a, b) if a <= b else (b, a)
+
+
+def effective(conn: Connection) -> dict[tuple[str, str], Judgement]:
+    """Per pair, the latest user judgement, else the latest resolver one."""
+    found: dict[tuple[str, str], Judgement] = {}
+    rows = conn.execute(select(judgements.c.left_id, judgements.c.right_id, judgements.c.judgement,
+                               judgements.c.score, judgements.c.decided_by).order_by(judgements.c.id))
+    for left, right, verdict, score, by in rows:
+        key = pair(left, right)
+        known = found.get(key)
+        if known is not None and known.decided_by == USER and by != USER:
+            continue
+        found[key] = Judgement(key[0], key[1], verdict, score or 0.0, by)
+    return found
+
+
+class UnionFind:
+    """Components of nodes, refusing unions that would join two nodes judged different."""
+
+    def __init__(self, against: dict[str, set[str]]) -> None:
+        self.parent: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.against = against
+
+    def find(self, node: str) -> str:
+        self.parent.setdefault(node, node)
+        self.members.setdefault(node, {node})
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        """Join the components of a and b unless a 'different' judgement lies between them."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        if any(self.against.get(n, set()) & self.members[big] for n in self.members[small]):
+            return False
+        self.parent[small] = big
+        self.members[big] |= self.members.pop(small)
+        return True
+
+
+def build(found: dict[tuple[str, str], Judgement]) -> UnionFind:
+    """Components from effective judgements: user 'same' first, then the resolver's by score."""
+    against: dict[str, set[str]] = {}
+    for judgement in found.values():
+        if judgement.judgement == DIFFERENT:
+            against.setdefault(judgement.left, set()).add(judgement.right)
+            against.setdefault(judgement.right, set()).add(judgement.left)
+    components = UnionFind(against)
+    positive = [j for j in found.values() if j.judgement == SAME]
+    positive.sort(key=lambda j: (j.decided_by != USER, -j.score, j.left, j.right))
+    for judgement in positive:
+        components.union(judgement.left, judgement.right)
+    for node in against:
+        components.find(node)
+    return components
+
+
+def choose_canonical(members: Iterable[str], counts: Counter[str], names: dict[str, str]) -> str:
+    """The member most often mentioned; ties go to the longer name, then the smaller id."""
+    return min(members, key=lambda n: (-counts[n], -len(names.get(n, "").split()), n))
+
+
+def recompute(conn: Connection) -> int:
+    """Set canonical_id for every node that has a judgement; how many nodes changed."""
+    components = build(effective(conn))
+    nodes = list(components.parent)
+    if not nodes:
+        return 0
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    current: dict[str, str] = {}
+    for start in range(0, len(nodes), 500):
+        part = nodes[start:start + 500]
+        counts.update(dict(list(conn.execute(select(mentions.c.entity_id, func.count())
+                                        .where(mentions.c.entity_id.in_(part))
+                                        .group_by(mentions.c.entity_id)).tuples())))
+        for node, name, canonical in conn.execute(select(entities.c.id, entities.c.name, entities.c.canonical_id)
+                                                  .where(entities.c.id.in_(part))):
+            names[node], current[node] = name, canonical
+    changes: list[dict[str, Any]] = []
+    for members in components.members.values():
+        canonical = choose_canonical(members, counts, names)
+        changes.extend({"node": n, "canonical": canonical} for n in members if current.get(n) != canonical)
+    if changes:
+        conn.execute(update(entities).where(entities.c.id == bindparam("node"))
+                     .values(canonical_id=bindparam("canonical")), changes)
+    return len(changes)
+
+
+def record(conn: Connection, left: str, right: str, verdict: str, decided_by: str,
+           score: float | None = None, features: dict[str, float] | None = None) -> None:
+    """Append one judgement."""
+    conn.execute(judgements.insert().values(
+        left_id=left, right_id=right, judgement=verdict, score=score, features=features,
+        decided_by=decided_by, created_at=datetime.now(UTC)))
+
+
+def members_of(conn: Connection, node: str) -> list[str]:
+    """Every node in the cluster of `node` (its canonical's members)."""
+    canonical = conn.execute(select(entities.c.canonical_id).where(entities.c.id == node)).scalar()
+    if canonical is None:
+        raise ResolutionError(f"no entity with id {node!r}")
+    return list(conn.execute(select(entities.c.id).where(entities.c.canonical_id == canonical)).scalars())
+
+
+def merge(conn: Connection, a: str, b: str) -> str:
+    """Record a person's judgement that a and b are the same, overriding earlier 'different' ones; the canonical id."""
+    left, right = members_of(conn, a), members_of(conn, b)
+    if set(left) & set(right):
+        raise ResolutionError(f"{a} and {b} are already the same entity")
+    found = effective(conn)
+    record(conn, a, b, SAME, USER, 1.0)
+    for x in left:
+        for y in right:
+            known = found.get(pair(x, y))
+            if known is not None and known.judgement == DIFFERENT:
+                record(conn, x, y, SAME, USER, 1.0)
+    recompute(conn)
+    return str(conn.execute(select(entities.c.canonical_id).where(entities.c.id == a)).scalar())
+
+
+def split(conn: Connection, node: str) -> list[str]:
+    """Record a person's judgement that `node` differs from the rest of its cluster; the nodes it left."""
+    others = [n for n in members_of(conn, node) if n != node]
+    if not others:
+        raise ResolutionError(f"{node} is not merged with anything")
+    for other in others:
+        record(conn, node, other, DIFFERENT, USER, 0.0)
+    recompute(conn)
+    return others

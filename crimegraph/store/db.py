@@ -1,0 +1,93 @@
+"""Open the knowledge base: an engine for a SQLAlchemy URL (SQLite in WAL mode, or PostgreSQL), migrated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from crimegraph.exc import CrimegraphError
+from crimegraph.settings import database_url
+
+Bind = Engine | Connection
+
+
+class DatabaseError(CrimegraphError):
+    """A database that cannot be opened or used."""
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for `url` (default CRIMEGRAPH_DB, else sqlite:///crimegraph.db); not yet migrated."""
+    text = database_url(url)
+    try:
+        parsed = make_url(text)
+    except ArgumentError as error:
+        raise DatabaseError(f"not a database URL: {text!r} ({error})") from None
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed.render_as_string(hide_password=False))
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except Exception as error:  # noqa: BLE001 - a missing driver or bad option, said plainly
+        raise DatabaseError(f"cannot use {parsed.render_as_string()}: {error}") from None
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    return engine
+
+
+def open_db(url: str | None = None) -> Engine:
+    """An engine for `url` with every pending migration applied."""
+    from crimegraph.store.migrations import migrate
+
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except OperationalError as error:
+        raise DatabaseError(f"cannot open {engine.url.render_as_string()}: {error.orig}") from None
+    return engine
+
+
+@contextmanager
+def connect(bind: Bind) -> Iterator[Connection]:
+    """A connection from an engine (in a transaction, committed at the end) or the connection itself."""
+    if isinstance(bind, Connection):
+        yield bind
+        return
+    with bind.begin() as connection:
+        yield connection
+
+
+def is_sqlite(conn: Connection) -> bool:
+    """Whether the connection talks to SQLite."""
+    return conn.dialect.name == "sqlite"
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Insert rows, skipping those whose key already exists; how many were inserted."""
+    batch = list(rows)
+    if not batch:
+        return 0
+    module: Any = sqlite if is_sqlite(conn) else postgresql
+    statement = module.insert(table).on_conflict_do_nothing()
+    result = conn.execute(statement, batch)
+    return max(result.rowcount, 0)
