@@ -1,4 +1,4 @@
-"""Aliases and within-article coreference: group mentions into entity clusters."""
+"""Aliases and within-article coreference: doc._.cg_entities clusters and doc._.cg_roles."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.lexicons import rows
+from crimegraph.extract.coref import cluster_mentions
+from crimegraph.extract.roles import RoleReader
+from crimegraph.extract.titles import Title
+from crimegraph.extract.types import lexicon
 
 
 @Language.factory("crimegraph_aliases", default_config={"language": "en"})
@@ -16,39 +18,17 @@ def make_aliases(nlp: Language, name: str, language: str) -> AliasResolver:
 
 
 class AliasResolver:
-    """Sets doc._.cg_entities: one cluster per real-world entity, canonical name first."""
+    """Groups doc.ents into one cluster per real-world entity (canonical name first, other forms
+    as aliases), adds the bodies that titles imply and records each person's roles."""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self.canonical = {r[0].lower(): r[2] for r in rows("actors.tsv") if len(r) >= 3}
+        self.roles = RoleReader(lexicon(language))
 
     def __call__(self, doc: Doc) -> Doc:
-        clusters: list[EntityCluster] = []
-        by_key: dict[str, int] = {}
-        for ent in doc.ents:
-            text = ent.text
-            key = self.canonical.get(text.lower(), text).lower()
-            if ent.label_ == "PERSON":
-                key = self.person_key(text, clusters, by_key)
-            if key not in by_key:
-                name = self.canonical.get(text.lower(), text)
-                by_key[key] = len(clusters)
-                clusters.append(EntityCluster(name, ent.label_))
-            cluster = clusters[by_key[key]]
-            cluster.add_alias(text)
-            cluster.mentions.append((ent.start, ent.end))
+        clusters = cluster_mentions(doc, self.language)
+        titles: list[Title] = doc.user_data.get("cg_titles") or []
+        doc._.cg_roles = self.roles(doc, clusters, titles)
         doc._.cg_entities = clusters
         cg.index_tokens(doc)
         return doc
-
-    @staticmethod
-    def person_key(text: str, clusters: list[EntityCluster], by_key: dict[str, int]) -> str:
-        """A surname-only mention joins the full name that ends with it."""
-        words = text.lower().split()
-        for key, index in by_key.items():
-            if clusters[index].type != "PERSON":
-                continue
-            known = key.split()
-            if len(words) < len(known) and known[-len(words):] == words:
-                return key
-        return text.lower()

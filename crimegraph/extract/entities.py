@@ -1,22 +1,27 @@
-"""Entity typing: spaCy's entities, retyped into crimegraph's five types and repaired with lexicons."""
+"""Entity typing: spaCy's entities, repaired and retyped into crimegraph's five types with lexicons."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
-from crimegraph.extract.lexicons import rows
+from crimegraph.extract import boilerplate
+from crimegraph.extract.names import fold, is_part_of_name, key, person_words
+from crimegraph.extract.patterns import PatternFinder
+from crimegraph.extract.spans import Candidate, extend_person, has_capital, pieces, resolve_overlaps, token_index, trim
+from crimegraph.extract.titles import Title, TitleFinder
+from crimegraph.extract.types import GROUP, LOC, MODEL_LABELS, ORG, PERSON, STATE, classify, country_code, lexicon
 
-LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION",
-          "FAC": "LOCATION", "ORG": "ORGANIZATION"}
-STATE_HEADS = frozenset(
-    "ministry ministries government army navy police guard forces military court congress "
-    "assembly senate department office prosecutor treasury administration".split()
+SKIP_LABELS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY LAW LANGUAGE".split())
+FUNCTION_POS = frozenset("VERB AUX ADP ADV PRON DET SCONJ CCONJ PART INTJ NUM".split())
+PLACE_NOUNS = frozenset(
+    "department state province municipality region city town district departamento estado municipio "
+    "provincia región ciudad localidad parroquia".split()
 )
-GROUP_HEADS = frozenset("cartel clan gang gangs colectivos mafia front frente".split())
-DROP_FIRST = frozenset("the a an".split())
+PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
+POSSESSIVE = frozenset({"'s", "’s"})
 
 
 @Language.factory("crimegraph_entities", default_config={"language": "en"})
@@ -25,33 +30,170 @@ def make_entities(nlp: Language, name: str, language: str) -> EntityTyper:
 
 
 class EntityTyper:
-    """Sets doc.ents to spans labelled PERSON, STATE_ACTOR, ILLEGAL_GROUP, ORGANIZATION, LOCATION."""
+    """Sets doc.ents to spans labelled PERSON, STATE_ACTOR, ILLEGAL_GROUP, ORGANIZATION, LOCATION
+    (kb_id = lexicon or pattern canonical name); doc.user_data["cg_titles"] keeps the titles found."""
 
     def __init__(self, nlp: Language, language: str) -> None:
         self.language = language
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.lexicon: dict[str, tuple[str, str]] = {}
-        for form, type_, canonical in (r[:3] for r in rows("actors.tsv") if len(r) >= 3):
-            self.lexicon[form.lower()] = (type_, canonical)
-            self.matcher.add(type_, [nlp.make_doc(form)])
+        self.lex = lexicon(language)
+        self.titles = TitleFinder(nlp, self.lex)
+        self.patterns = PatternFinder(nlp, self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in (self.retype(ent) for ent in doc.ents) if s is not None]
-        matched = [Span(doc, start, end, label=doc.vocab.strings[key])
-                   for key, start, end in self.matcher(doc)]
-        doc.ents = filter_spans(matched + spans)
+        titles = self.titles(doc)
+        title_tokens = {i for t in titles for i in range(t.start, t.end)}
+        cands = self.model_candidates(doc, title_tokens)
+        dominant = dominant_country(doc, cands)
+        cands = resolve_overlaps(cands + self.patterns(doc, dominant))
+        cands = self.repair_persons(doc, cands, title_tokens)
+        self.context_types(doc, cands)
+        cands = [c for c in drop_boilerplate(doc, cands) if c.type]
+        doc.user_data["cg_titles"] = titles
+        doc.user_data["cg_country"] = dominant
+        doc.ents = [Span(doc, c.start, c.end, label=c.type, kb_id=c.canonical or "") for c in cands]
         return doc
 
-    def retype(self, ent: Span) -> Span | None:
-        """The span in crimegraph's types, trimmed of a leading article, or None to drop it."""
-        label = LABELS.get(ent.label_)
-        if label is None:
+    def model_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in SKIP_LABELS:
+                continue
+            for start, end in pieces(ent):
+                cand = self.model_candidate(doc, start, end, ent.label_, title_tokens)
+                if cand is not None:
+                    found.append(cand)
+        return found
+
+    def model_candidate(self, doc: Doc, start: int, end: int, label: str, titles: set[int]) -> Candidate | None:
+        start, end = trim(doc, start, end, self.language)
+        while start < end and (start in titles or doc[start].is_lower or (
+                doc[start].is_sent_start and doc[start].pos_ in FUNCTION_POS and end - start == 1)):
+            start += 1
+        while end > start and (end - 1 in titles or doc[end - 1].is_lower):
+            end -= 1
+        start, end = trim(doc, start, end, self.language)
+        if start >= end or not has_capital(doc, start, end):
             return None
-        start = ent.start + (ent[0].lower_ in DROP_FIRST and len(ent) > 1)
-        span = ent.doc[start : ent.end]
-        words = {t.lower_ for t in span}
-        if label in ("ORGANIZATION", "LOCATION") and words & GROUP_HEADS:
-            label = "ILLEGAL_GROUP"
-        elif label == "ORGANIZATION" and words & STATE_HEADS:
-            label = "STATE_ACTOR"
-        return Span(ent.doc, span.start, span.end, label=label)
+        text = doc[start:end].text
+        known = self.lex.actor(text)
+        if known is not None:
+            return Candidate(start, end, known[0], known[1], "lexicon", label)
+        words = [fold(t.text) for t in doc[start:end]]
+        type_ = classify(words, label, self.lex)
+        weak = type_ == MODEL_LABELS.get(label) and type_ in (ORG, LOC) and not country_code(text)
+        return Candidate(start, end, type_, None, "model", label, weak and not self.lex.is_place(text))
+
+    def repair_persons(self, doc: Doc, cands: list[Candidate], titles: set[int]) -> list[Candidate]:
+        """Surname-only mentions typed as something else become persons; person names grow over
+        following or preceding name words; a lone 'person' that is a known place becomes a place."""
+        full_names = [person_words(c.span(doc).text) for c in cands if c.type == PERSON and c.size > 1]
+        for cand in cands:
+            words = person_words(cand.span(doc).text)
+            if cand.source != "model":
+                continue
+            if cand.type != PERSON and (cand.weak or cand.type is None) and any(
+                    is_part_of_name(words, full) for full in full_names):
+                cand.type, cand.weak = PERSON, False
+            elif cand.type == PERSON and cand.size == 1 and self.lex.is_place(cand.span(doc).text) and not any(
+                    is_part_of_name(words, full) for full in full_names):
+                cand.type = LOC
+        taken = token_index(cands)
+        for cand in cands:
+            if cand.type == PERSON:
+                extend_person(doc, cand, taken, titles)
+                taken = token_index(cands)
+        kept = []
+        for cand in sorted(cands, key=lambda c: (-c.size, c.start)):
+            if not any(k.start <= cand.start and cand.end <= k.end for k in kept):
+                kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    def context_types(self, doc: Doc, cands: list[Candidate]) -> None:
+        """Retype weakly typed mentions from their context: place nouns, coordination with places,
+        possessors ("the FARC's Secretariat")."""
+        index = token_index(cands)
+        for cand in cands:
+            if not cand.weak:
+                continue
+            if self.place_context(doc, cand) or conjoined_with(doc, cand, index, LOC):
+                cand.type = LOC
+                continue
+            owner = possessor(doc, cand, index)
+            if owner is not None and owner.type in (STATE, GROUP):
+                cand.type = owner.type
+
+    def place_context(self, doc: Doc, cand: Candidate) -> bool:
+        after = doc[cand.end] if cand.end < len(doc) else None
+        if after is not None and after.is_lower and after.lower_ in PLACE_NOUNS:
+            return True
+        before = [t.lower_ for t in doc[max(0, cand.start - 2) : cand.start]]
+        if len(before) == 2 and before[1] in ("of", "de", "del") and before[0] in PLACE_NOUNS:
+            return True
+        if before and before[-1] in PLACE_NOUNS and self.language == "es":
+            return True
+        return bool(before) and before[-1] in PLACE_BEFORE and cand.size == 1 and cand.type == ORG
+
+
+def conjoined_with(doc: Doc, cand: Candidate, index: dict[int, Candidate], type_: str) -> bool:
+    """True when the mention is coordinated with a mention of `type_` ("Simiti, San Pablo and X")."""
+    root = cand.span(doc).root
+    for token in root.conjuncts:
+        other = index.get(token.i)
+        if other is not None and other is not cand and other.type == type_ and not other.weak:
+            return True
+    return False
+
+
+def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candidate | None:
+    """The mention before "'s" that owns this one, skipping up to two adjectives."""
+    i = cand.start - 1
+    while i >= 0 and cand.start - i <= 3 and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i >= 1 and doc[i].text in POSSESSIVE:
+        return index.get(i - 1)
+    return None
+
+
+def dominant_country(doc: Doc, cands: list[Candidate]) -> str | None:
+    """ISO code of the country the article mentions most."""
+    counts: Counter[str] = Counter()
+    for cand in cands:
+        if cand.type == LOC:
+            code = country_code(cand.span(doc).text)
+            if code:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def drop_boilerplate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Drop mentions inside "SEE ALSO" links and bylines; keep those in headings only when the
+    body mentions them too (a heading mention may shrink to the part the body repeats)."""
+    blocked = {i for s, e in boilerplate.see_also_links(doc) for i in range(s, e)}
+    bylines = set(boilerplate.byline_persons(doc))
+    heading = {i for s, e in boilerplate.heading_ranges(doc) for i in range(s, e)}
+    dateline = boilerplate.dateline(doc)
+    body_keys = {key(c.span(doc).text) for c in cands if c.start not in heading and c.start not in blocked}
+    body_keys |= {key(c.canonical) for c in cands if c.canonical and c.start not in heading}
+    kept = []
+    for cand in cands:
+        if cand.start in blocked or (cand.start in bylines and cand.type == PERSON):
+            continue
+        if cand.start in heading and not (dateline and cand.start == dateline[0]):
+            if not shrink_to_body(doc, cand, body_keys):
+                continue
+        kept.append(cand)
+    return kept
+
+
+def shrink_to_body(doc: Doc, cand: Candidate, body_keys: set[str]) -> bool:
+    """Cut a heading mention to its longest leading part that the body also names; False if none."""
+    if cand.canonical and key(cand.canonical) in body_keys:
+        return True
+    for end in range(cand.end, cand.start, -1):
+        if key(doc[cand.start : end].text) in body_keys:
+            cand.end = end
+            return True
+    return False
+
+
+__all__ = ["EntityTyper", "Title"]

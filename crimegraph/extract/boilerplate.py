@@ -1,0 +1,109 @@
+"""Where a Doc holds publisher boilerplate or headings: "SEE ALSO" links, section headings, headlines, bylines."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+LINK_ENDS = (("news", "and", "profiles"), ("news", "and", "profile"), ("profile", "and", "news"),
+             ("profiles", "and", "news"), ("news", "and", "analysis"), ("profile",), ("profiles",))
+MAX_LINK = 14
+MAX_HEADING = 10
+SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with de del la el en y".split())
+SENTENCE_END = frozenset(".!?:;\"”'’)")
+
+
+def is_newline(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the Doc's lines (newline tokens excluded)."""
+    found, start = [], 0
+    for token in doc:
+        if is_newline(token) or "\n" in token.whitespace_:
+            end = token.i if is_newline(token) else token.i + 1
+            if end > start:
+                found.append((start, end))
+            start = token.i + 1
+    if start < len(doc):
+        found.append((start, len(doc)))
+    return found
+
+
+def see_also_links(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of "SEE ALSO: <link title>" (the title ends at a known tail, a newline,
+    or the first lower-case word)."""
+    found = []
+    for token in doc[:-1]:
+        if token.text == "SEE" and doc[token.i + 1].text == "ALSO":
+            start, end = token.i, link_end(doc, token.i + 2)
+            found.append((start, end))
+    return found
+
+
+def link_end(doc: Doc, i: int) -> int:
+    """Where a link title that starts at token i ends."""
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    limit = min(len(doc), i + MAX_LINK)
+    words = [t.lower_ for t in doc[i:limit]]
+    for offset in range(len(words)):
+        for tail in LINK_ENDS:
+            if tuple(words[offset : offset + len(tail)]) == tail:
+                return i + offset + len(tail)
+    for j in range(i, limit):
+        token = doc[j]
+        if is_newline(token) or (token.is_lower and token.lower_ not in SMALL_WORDS):
+            return j
+    return limit
+
+
+def looks_like_heading(tokens: list[Token]) -> bool:
+    """A short line without a sentence end, or a Markdown heading."""
+    words = [t for t in tokens if not t.is_space]
+    if not words:
+        return False
+    if words[0].text.startswith("#"):
+        return True
+    return len(words) <= MAX_HEADING and words[-1].text[-1] not in SENTENCE_END
+
+
+def is_headline(tokens: list[Token]) -> bool:
+    """A title-cased sentence ("Police Killings Spread Fear in Caracas.")."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3 and t.lower_ not in SMALL_WORDS]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
+def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of headings and of a leading headline sentence."""
+    found = []
+    all_lines = lines(doc)
+    if len(all_lines) > 1:
+        found.extend((s, e) for s, e in all_lines if looks_like_heading(list(doc[s:e])))
+    first = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
+    if first is not None and is_headline(list(first)):
+        found.append((first.start, first.end))
+    return found
+
+
+def dateline(doc: Doc) -> tuple[int, int] | None:
+    """A dateline place at the very start ("CARACAS -", "WASHINGTON –")."""
+    i = 0
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    start = i
+    while i < len(doc) and doc[i].is_alpha and doc[i].is_upper:
+        i += 1
+    if i > start and i < len(doc) and doc[i].text in ("-", "–", "—", ",", "--"):
+        return start, i
+    return None
+
+
+def byline_persons(doc: Doc) -> list[int]:
+    """Token positions right after a line-initial "By" (a byline's author)."""
+    found = []
+    for start, end in lines(doc):
+        words = [t for t in doc[start:end] if not t.is_space]
+        if words and words[0].text in ("By", "Por") and len(words) <= 8:
+            found.append(words[0].i + 1)
+    return found

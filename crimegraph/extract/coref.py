@@ -1,0 +1,165 @@
+"""Within-article coreference: group entity mentions into clusters (acronyms, parentheses, surnames, lexicon)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.names import acronym_of, content_words, is_acronym, is_part_of_name, key, person_words
+from crimegraph.extract.names import title_case
+from crimegraph.extract.types import LOC, PERSON, country_code
+
+MAX_PAREN = 20
+ORGANISATIONS = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
+
+
+class UnionFind:
+    """Disjoint sets over mention numbers."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def mention_key(ent: Span) -> str:
+    """Mentions with equal keys are one entity: lexicon canonical, country code or the folded text."""
+    if ent.kb_id_:
+        return "text:" + key(ent.kb_id_)
+    if ent.label_ == LOC:
+        code = country_code(ent.text)
+        if code:
+            return "country:" + code
+    return "text:" + key(ent.text)
+
+
+def cluster_mentions(doc: Doc, language: str) -> list[EntityCluster]:
+    """Entity clusters of the Doc's typed entities, in order of first mention."""
+    ents = list(doc.ents)
+    sets = UnionFind(len(ents))
+    by_key: dict[str, int] = {}
+    for i, ent in enumerate(ents):
+        k = mention_key(ent)
+        if k in by_key:
+            sets.union(by_key[k], i)
+        else:
+            by_key[k] = i
+    link_parentheses(doc, ents, sets)
+    link_acronyms(ents, sets)
+    link_persons(ents, sets)
+    link_tails(ents, sets)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ents)):
+        groups.setdefault(sets.find(i), []).append(i)
+    return [make_cluster([ents[i] for i in members], language) for members in groups.values()]
+
+
+def link_parentheses(doc: Doc, ents: list[Span], sets: UnionFind) -> None:
+    """ "National Liberation Army (Ejército de Liberación Nacional - ELN)": one entity."""
+    starts = {ent.start: i for i, ent in enumerate(ents)}
+    for i, ent in enumerate(ents):
+        j = ent.end
+        if j >= len(doc) or doc[j].text != "(":
+            continue
+        close = next((k for k in range(j + 1, min(len(doc), j + MAX_PAREN)) if doc[k].text == ")"), None)
+        if close is None:
+            continue
+        k = j + 1
+        while k < close:
+            if k in starts and compatible(ent, ents[starts[k]]):
+                sets.union(i, starts[k])
+                k = ents[starts[k]].end
+            elif doc[k].is_punct or doc[k].is_space or doc[k].lower_ in ("or", "o"):
+                k += 1
+            else:
+                break
+
+
+def compatible(a: Span, b: Span) -> bool:
+    """Two mentions that may name the same thing: same type, or an organisation and its acronym."""
+    if a.label_ == b.label_:
+        return True
+    return a.label_ in ORGANISATIONS and b.label_ in ORGANISATIONS and (is_acronym(a.text) or is_acronym(b.text))
+
+
+def link_acronyms(ents: list[Span], sets: UnionFind) -> None:
+    """An acronym joins the entity whose name it spells ("ELN" and "Ejército de Liberación Nacional")."""
+    for i, ent in enumerate(ents):
+        if ent.kb_id_ or not is_acronym(ent.text) or ent.label_ == PERSON:
+            continue
+        for j, other in enumerate(ents):
+            if other.label_ != PERSON and acronym_of(ent.text, other.text):
+                sets.union(i, j)
+                break
+
+
+def link_persons(ents: list[Span], sets: UnionFind) -> None:
+    """A partial name ("Padrino López", "Reverol") joins the full name that contains it; when several
+    full names do, the one mentioned last before it."""
+    people = [(i, person_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ == PERSON]
+    for i, words in people:
+        candidates = [j for j, full in people if is_part_of_name(words, full)]
+        roots = {sets.find(j) for j in candidates}
+        if len(roots) == 1:
+            sets.union(i, candidates[0])
+        elif roots:
+            before = [j for j in candidates if j < i] or candidates
+            sets.union(i, before[-1])
+
+
+def link_tails(ents: list[Span], sets: UnionFind) -> None:
+    """A shorter organisation name that ends a longer one of the same type joins it, when only one
+    entity fits ("National Guard" and "Venezuelan National Guard")."""
+    names = [(i, content_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ in ORGANISATIONS]
+    for i, words in names:
+        if not words or is_acronym(ents[i].text):
+            continue
+        fits = [j for j, other in names if len(other) > len(words) and other[-len(words):] == words
+                and ents[j].label_ == ents[i].label_]
+        roots = {sets.find(j) for j in fits}
+        if len(roots) == 1:
+            sets.union(i, fits[0])
+
+
+def surface(ent: Span) -> str:
+    return title_case(ent.text.strip())
+
+
+def make_cluster(members: list[Span], language: str) -> EntityCluster:
+    """One cluster: type by vote (lexicon mentions first), the fullest name, other forms as aliases."""
+    with_kb = [m for m in members if m.kb_id_]
+    votes = Counter(m.label_ for m in (with_kb or members))
+    type_ = max(votes, key=lambda t: (votes[t], -next(i for i, m in enumerate(members) if m.label_ == t)))
+    texts = [surface(m) for m in members]
+    name = choose_name(members, texts, type_, language)
+    cluster = EntityCluster(name, type_)
+    for text in texts:
+        cluster.add_alias(text)
+    canonical = next((m.kb_id_ for m in members if m.kb_id_), "")
+    if canonical:
+        cluster.add_alias(canonical)
+    cluster.mentions.extend((m.start, m.end) for m in members)
+    return cluster
+
+
+def choose_name(members: list[Span], texts: list[str], type_: str, language: str) -> str:
+    """The canonical (lexicon) name, else the fullest form used."""
+    canonical = next((m.kb_id_ for m in members if m.kb_id_), "")
+    if canonical and (language == "en" or any(key(t) == key(canonical) for t in texts)):
+        return canonical
+    full = [t for t in texts if not is_acronym(t)] or texts
+    if type_ == LOC and country_code(full[0]):
+        counts = Counter(full)
+        return max(full, key=lambda t: (counts[t], len(t)))
+    return max(full, key=lambda t: (len(t.split()), len(t)))

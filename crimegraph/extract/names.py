@@ -1,0 +1,90 @@
+"""Small pure functions on names: normalised keys, acronyms, person-name containment."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+LINK_WORDS = frozenset("of the and for de del la las los el y e en in on da do dos das".split())
+ARTICLES = frozenset("the el la los las".split())
+_PUNCT = re.compile(r"[^\w\s]")
+_DOTS = re.compile(r"(?<=\w)[.'’](?=\w)|(?<=\b\w)\.")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents ("Ejército" -> "ejercito")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """A comparison key: folded, "U.S." -> "us", punctuation dropped, no leading article."""
+    folded = _DOTS.sub("", fold(text))
+    words = _PUNCT.sub(" ", folded).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a name's key, leaving out linking words."""
+    return [w for w in key(text).split() if w not in LINK_WORDS]
+
+
+def is_acronym(text: str) -> bool:
+    """True for forms such as "ELN", "FARC-EP", "U.S.", "MS13" (two or more capitals)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        2 <= len(text) <= 12
+        and sum(c.isupper() for c in letters) >= 2
+        and sum(c.islower() for c in letters) <= 1
+        and " " not in text
+    )
+
+
+def initials(text: str) -> str:
+    """Initials of a name's content words ("Ejército de Liberación Nacional" -> "ELN")."""
+    words = re.split(r"[\s-]+", fold(text))
+    return "".join(w[0] for w in words if w and w not in LINK_WORDS and w[0].isalnum())
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """True when `acronym` spells the initials of `name` (with or without linking words)."""
+    letters = "".join(c for c in fold(acronym) if c.isalnum())
+    if len(letters) < 2 or " " not in name.strip():
+        return False
+    if letters == initials(name):
+        return True
+    every = "".join(w[0] for w in re.split(r"[\s-]+", fold(name)) if w and w[0].isalnum())
+    return letters == every
+
+
+def person_words(text: str) -> list[str]:
+    """The words of a person's name, folded, without dots or quotes."""
+    return [w for w in key(text).split() if w]
+
+
+def is_part_of_name(short: list[str], full: list[str]) -> bool:
+    """True when the words of `short` appear in `full` in order ("Padrino Lopez" in
+    "Vladimir Padrino Lopez"), and a one-word `short` is not just the first name."""
+    if not short or len(short) >= len(full):
+        return False
+    if len(short) == 1 and short[0] == full[0]:
+        return False
+    position = 0
+    for word in short:
+        try:
+            position = full.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def title_case(text: str) -> str:
+    """ "WASHINGTON" -> "Washington"; other text unchanged."""
+    if text.isupper() and len(text) > 4:
+        return " ".join(w.capitalize() for w in text.split())
+    return text

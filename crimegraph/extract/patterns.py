@@ -1,0 +1,147 @@
+"""Matchers that propose entities the model misses: lexicon actors, governments, national forces, units."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from crimegraph.extract.names import fold
+from crimegraph.extract.spans import Candidate
+from crimegraph.extract.types import GROUP, STATE, Lexicon, country_code
+
+GOVERNMENT = {"en": ["government", "regime", "administration"], "es": ["gobierno", "régimen", "regimen"]}
+FORCES = {
+    "en": ["military", "army", "navy", "police", "marines", "armed forces", "air force", "national guard",
+           "national police", "security forces", "coast guard", "intelligence services", "intelligence service"],
+    "es": ["ejército", "ejercito", "armada", "policía", "policia", "fuerzas armadas", "fuerza aérea",
+           "fuerza aerea", "guardia nacional", "policía nacional", "policia nacional", "fuerza pública",
+           "fuerzas militares"],
+}
+CAPITAL_FORCES = ["Army", "Navy", "Air Force", "National Guard", "National Police", "Coast Guard", "Marines",
+                  "Marine Corps", "Armed Forces", "Ejército", "Armada", "Fuerza Aérea", "Policía Nacional",
+                  "Guardia Nacional", "Fuerzas Armadas", "Infantería de Marina", "Fuerzas Militares"]
+UNITS = {"zone": STATE, "brigade": STATE, "battalion": STATE, "division": STATE, "front": GROUP,
+         "bloc": GROUP, "block": GROUP, "column": GROUP, "frente": GROUP, "bloque": GROUP, "columna": GROUP,
+         "zona": STATE, "brigada": STATE, "batallón": STATE, "batallon": STATE, "división": STATE}
+ORDINAL = r"^\d+(st|nd|rd|th|º|°|o|a)?$"
+PLACE_LABELS = ["GPE", "LOC"]
+
+
+def words_pattern(phrases: list[str]) -> list[list[dict[str, Any]]]:
+    """Token patterns for lower-case phrases of one or more words."""
+    return [[{"LOWER": w} for w in phrase.split()] for phrase in phrases]
+
+
+class PatternFinder:
+    """Proposes lexicon, government, force and unit candidates for a Doc."""
+
+    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+        self.lex = lex
+        self.language = lex.language
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for form in lex.actors_forms():
+            self.lower.add("ACTOR", [nlp.make_doc(v) for v in {form, fold(form)}])
+        for form in lex.cased:
+            self.cased.add("ACTOR", [nlp.make_doc(form)])
+        self.cased.add("FORCE", [nlp.make_doc(f) for f in CAPITAL_FORCES])
+        self.matcher = Matcher(nlp.vocab)
+        self.add_country_patterns()
+        self.matcher.add("UNIT", [
+            [{"LOWER": {"IN": list(UNITS)}}, {"LIKE_NUM": True}],
+            [{"TEXT": {"REGEX": ORDINAL}}, {"LOWER": {"IN": list(UNITS)}}],
+        ])
+
+    def add_country_patterns(self) -> None:
+        lang = self.language
+        adjectives = sorted({d for d in self.lex.demonyms if " " not in d} | {fold(d) for d in self.lex.demonyms})
+        adjective = {"LOWER": {"IN": adjectives}}
+        place = {"ENT_TYPE": {"IN": PLACE_LABELS}, "OP": "+"}
+        named = {"ENT_TYPE": {"IN": ["PERSON", "PER", "ORG", "NORP"]}, "OP": "+"}
+        possessive = {"LOWER": {"IN": ["'s", "’s"]}}
+        gov = {"LOWER": {"IN": GOVERNMENT[lang]}}
+        forces = words_pattern(FORCES[lang])
+        if lang == "en":
+            self.matcher.add("GOV_ADJ", [[adjective, gov]])
+            self.matcher.add("GOV_PLACE", [[place, possessive, gov], [gov, {"LOWER": {"IN": ["of", "in"]}}, place]])
+            self.matcher.add("GOV_LEADER", [[named, gov], [named, possessive, gov]])
+            self.matcher.add("FORCE_ADJ", [[adjective, *f] for f in forces])
+            self.matcher.add("FORCE_PLACE", [[place, possessive, *f] for f in forces])
+        else:
+            self.matcher.add("GOV_ADJ", [[gov, adjective]])
+            self.matcher.add("GOV_PLACE", [[gov, {"LOWER": "de"}, place]])
+            self.matcher.add("GOV_LEADER", [[gov, {"LOWER": "de"}, named]])
+            self.matcher.add("FORCE_ADJ", [[*f, adjective] for f in forces])
+            self.matcher.add("FORCE_PLACE", [[*f, {"LOWER": "de"}, place] for f in forces])
+
+    def __call__(self, doc: Doc, dominant: str | None) -> list[Candidate]:
+        found = []
+        for _, start, end in [*self.lower(doc), *self.cased(doc, as_spans=False)]:
+            found.extend(self.actor(doc[start:end]))
+        for match_id, start, end in self.matcher(doc):
+            rule = doc.vocab.strings[match_id]
+            cand = self.rule_candidate(rule, doc[start:end], dominant)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def actor(self, span: Span) -> list[Candidate]:
+        known = self.lex.actor(span.text)
+        lower_ok = fold(span.text) in self.lex.lowercase or any(c.isupper() for c in span.text)
+        if known is not None and lower_ok and (span.text in self.lex.cased or not is_cased_form_text(span.text)):
+            return [Candidate(span.start, span.end, known[0], known[1], "lexicon")]
+        if span.text in CAPITAL_FORCES and not span[0].is_sent_start:
+            return [Candidate(span.start, span.end, STATE, None, "pattern")]
+        return []
+
+    def rule_candidate(self, rule: str, span: Span, dominant: str | None) -> Candidate | None:
+        if rule == "UNIT":
+            unit = next(t for t in span if t.lower_ in UNITS)
+            if self.language == "en" and not unit.text[0].isupper():
+                return None
+            return Candidate(span.start, span.end, UNITS[unit.lower_], None, "pattern")
+        country = self.country(rule, span, dominant)
+        if country is None:
+            return None
+        if rule.startswith("GOV"):
+            template = "Government of {}" if self.language == "en" else "Gobierno de {}"
+            return Candidate(span.start, span.end, STATE, template.format(country), "pattern")
+        known = self.lex.actor(span.text)
+        canonical = known[1] if known else self.force_name(span, country)
+        return Candidate(span.start, span.end, STATE, canonical, "pattern")
+
+    def country(self, rule: str, span: Span, dominant: str | None) -> str | None:
+        """The country a government or force pattern names."""
+        if rule.endswith("ADJ"):
+            word = next(t for t in span if fold(t.text) in self.lex.demonyms or t.text in self.lex.demonyms)
+            return self.lex.country_of_adjective(word.text)
+        if rule.endswith("PLACE"):
+            names = [t for t in span if t.ent_type_ in PLACE_LABELS]
+            text = span.doc[names[0].i : names[-1].i + 1].text if names else ""
+            code = country_code(text)
+            return self.lex.countries.get(code) if code else None
+        named = [t for t in span if t.ent_type_ and t.lower_ not in ("'s", "’s", "de")]
+        text = " ".join(t.text for t in named)
+        code = self.lex.leaders.get(fold(text)) or self.lex.leaders.get(fold(named[-1].text)) if named else None
+        code = code or dominant
+        return self.lex.countries.get(code) if code else None
+
+    def force_name(self, span: Span, country: str) -> str:
+        """ "Colombia's army" -> "Colombian army"; Spanish forms are kept as written."""
+        words = [t.text for t in span if t.lower_ not in ("'s", "’s")]
+        if self.language != "en":
+            return " ".join(words)
+        adjective = self.lex.adjective_of(country)
+        force = [t.text for t in span if t.lower_ in FORCE_WORDS]
+        return " ".join([adjective, *force]) if adjective and force else " ".join(words)
+
+
+FORCE_WORDS = frozenset(w for phrase in FORCES["en"] for w in phrase.split())
+
+
+def is_cased_form_text(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z0-9.\-]+", text))

@@ -1,0 +1,157 @@
+"""Roles read off titles: "Interior Minister X" gives X a position in the Interior Ministry (an entity too)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from crimegraph.extract.doc import EntityCluster, Role
+from crimegraph.extract.names import fold, key
+from crimegraph.extract.titles import Title
+from crimegraph.extract.types import LOC, PERSON, STATE, Lexicon, country_code
+
+BETWEEN = frozenset(", the el la former then current now ex - – — -- : acting interim".split())
+OF = frozenset("of de del".split())
+MAX_GAP = 4
+
+
+class RoleReader:
+    """Turns the titles found in a Doc into roles, adding the bodies they imply as entities."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, doc: Doc, clusters: list[EntityCluster], titles: list[Title]) -> list[Role]:
+        index = {i: n for n, c in enumerate(clusters) for s, e in c.mentions for i in range(s, e)}
+        roles = []
+        for title in titles:
+            person = self.person_of(doc, title, index, clusters)
+            country = self.qualifier(doc, title, index, clusters)
+            body = self.body_of(doc, title, person, country, index, clusters)
+            if body is None:
+                continue
+            if person is not None:
+                role = Role(person, body, title.start, title.end, title.past)
+                if role not in roles:
+                    roles.append(role)
+        return roles
+
+    def person_of(self, doc: Doc, title: Title, index: dict[int, int], clusters: list[EntityCluster]) -> int | None:
+        """The person the title belongs to: right after it ("Minister X", "ministro, X") or an
+        appositive before it ("X, the defense minister")."""
+        i = title.end
+        while i < len(doc) and i - title.end < 2 and (doc[i].text in (",", "“", '"') or i in index
+                                                       and clusters[index[i]].type != PERSON and False):
+            i += 1
+        if i in index and clusters[index[i]].type == PERSON:
+            return index[i]
+        j = title.start - 1
+        while j >= 0 and title.start - j <= MAX_GAP and j not in index and (
+                doc[j].lower_ in BETWEEN or self.lex.country_of_adjective(doc[j].text)):
+            j -= 1
+        if j >= 0 and j in index and clusters[index[j]].type == PERSON and "," in doc[j + 1 : title.start].text:
+            return index[j]
+        return None
+
+    def qualifier(self, doc: Doc, title: Title, index: dict[int, int], clusters: list[EntityCluster]) -> str | None:
+        """The country named with the title: "US President", "Venezuela's defense minister",
+        "President of Colombia", "presidente venezolano"."""
+        before = doc[title.start - 1] if title.start > 0 else None
+        if before is not None and before.text in ("'s", "’s") and title.start >= 2:
+            return self.country_at(title.start - 2, index, clusters)
+        if before is not None and (adjective := self.adjective(before.text)):
+            return adjective
+        after = doc[title.end] if title.end < len(doc) else None
+        if after is not None and after.lower_ in OF and title.end + 1 < len(doc):
+            j = title.end + 1 + (doc[title.end + 1].lower_ in ("the", "la", "el"))
+            return self.country_at(j, index, clusters)
+        if after is not None and self.lex.language == "es" and (adjective := self.adjective(after.text)):
+            return adjective
+        return None
+
+    def adjective(self, text: str) -> str | None:
+        if not text[:1].isupper() and self.lex.language == "en":
+            return None
+        return self.lex.demonyms.get(fold(text))
+
+    def country_at(self, i: int, index: dict[int, int], clusters: list[EntityCluster]) -> str | None:
+        if i not in index or clusters[index[i]].type != LOC:
+            return None
+        code = country_code(clusters[index[i]].name)
+        return self.lex.countries.get(code) if code else None
+
+    def body_of(self, doc: Doc, title: Title, person: int | None, country: str | None,
+                index: dict[int, int], clusters: list[EntityCluster]) -> int | None:
+        """The cluster of the body the title implies, created when the article has none yet."""
+        template, type_ = self.lex.titles.get(title.key, ("", ""))
+        if not template:
+            return self.explicit_body(doc, title, index, clusters) if person is not None else None
+        if person is None and country is None:
+            return None
+        if "{department}" in template:
+            return self.department(clusters)
+        if "{country}" in template:
+            country = country or self.person_country(clusters, person) or self.dominant(doc)
+            if country is None:
+                return None
+            name = template.format(country=country)
+        elif country and self.lex.language == "en":
+            adjective = self.lex.adjective_of(country)
+            name = f"{adjective} {template}" if adjective and adjective[0].isupper() else template
+        else:
+            name = template
+        return self.find_or_add(name, type_ or STATE, title, clusters, template)
+
+    def explicit_body(self, doc: Doc, title: Title, index: dict[int, int], clusters: list[EntityCluster]) -> int | None:
+        """ "director of the National Civil Police", "Air Force Colonel": a body named next to a rank."""
+        i = title.end
+        if i < len(doc) and doc[i].lower_ in OF:
+            i += 1
+            while i < len(doc) and (doc[i].lower_ in ("the", "el", "la") or doc[i].text in ("'s", "’s")
+                                    or (i in index and clusters[index[i]].type == LOC)):
+                i += 1
+            if i in index and clusters[index[i]].type in (STATE, "ILLEGAL_GROUP", "ORGANIZATION"):
+                return index[i]
+        j = title.start - 1
+        if j in index and clusters[index[j]].type in (STATE, "ILLEGAL_GROUP"):
+            return index[j]
+        return None
+
+    def person_country(self, clusters: list[EntityCluster], person: int | None) -> str | None:
+        if person is None:
+            return None
+        for name in clusters[person].names:
+            code = self.lex.leaders.get(fold(name))
+            if code:
+                return self.lex.countries.get(code)
+        return None
+
+    def dominant(self, doc: Doc) -> str | None:
+        code = doc.user_data.get("cg_country")
+        return self.lex.countries.get(code) if isinstance(code, str) else None
+
+    @staticmethod
+    def department(clusters: list[EntityCluster]) -> int | None:
+        """For a bare "Secretary": the department the article names most."""
+        best, most = None, 0
+        for n, cluster in enumerate(clusters):
+            words = set(key(cluster.name).split())
+            if cluster.type == STATE and words & {"department", "treasury", "secretaria"} and len(cluster.mentions) > most:
+                best, most = n, len(cluster.mentions)
+        return best
+
+    def find_or_add(self, name: str, type_: str, title: Title, clusters: list[EntityCluster], template: str) -> int:
+        """The cluster named `name` (or by its lexicon canonical), else a new one; cites the title."""
+        known = self.lex.actor(name) or self.lex.actor(template)
+        wanted = {key(name)} | ({key(known[1])} if known else set())
+        for n, cluster in enumerate(clusters):
+            if cluster.type == type_ and wanted & {key(a) for a in cluster.names}:
+                found = n
+                break
+        else:
+            clusters.append(EntityCluster(name, type_, component="crimegraph_aliases", confidence=0.6))
+            found = len(clusters) - 1
+            if known and key(known[1]) != key(name):
+                clusters[found].add_alias(known[1])
+        if (title.start, title.end) not in clusters[found].mentions:
+            clusters[found].mentions.append((title.start, title.end))
+        return found
