@@ -6,6 +6,12 @@ import typer
 
 from crimegraph.cli.batch import batch_command
 from crimegraph.cli.extract import extract_command
+from crimegraph.cli.ingest import ingest_command
+from crimegraph.cli.merge import merge_command, resolve_command, split_command
+from crimegraph.cli.path import path_command
+from crimegraph.cli.profile import profile_command
+from crimegraph.cli.search import search_command
+from crimegraph.cli.stats import stats_command
 
 app = typer.Typer(
     name="crimegraph",
@@ -15,6 +21,14 @@ app = typer.Typer(
 )
 app.command("extract")(extract_command)
 app.command("batch")(batch_command)
+app.command("ingest")(ingest_command)
+app.command("profile")(profile_command)
+app.command("search")(search_command)
+app.command("stats")(stats_command)
+app.command("path")(path_command)
+app.command("merge")(merge_command)
+app.command("split")(split_command)
+app.command("resolve")(resolve_command)
 
 
 @app.callback()

@@ -1,0 +1,1 @@
+"""Analyse the knowledge base: entity profiles, timelines and paths between actors."""
