@@ -35,9 +35,19 @@ def is_passive(verb: Token) -> bool:
 
 
 def antecedent(token: Token) -> Token:
-    """For a relative pronoun, the noun its clause modifies; otherwise the token itself."""
-    if token.lower_ in RELATIVES and token.head.dep_ in ("relcl", "acl", "acl:relcl"):
-        return token.head.head
+    """For a relative pronoun, the noun its clause modifies; otherwise the token itself.
+
+    Looks through reported clauses: in "X, who Y said was ...", "who" stands for X.
+    """
+    if token.lower_ not in RELATIVES or token.dep_ in ("mark", "det"):
+        return token
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ in ("relcl", "acl", "acl:relcl"):
+            return clause.head
+        if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head is clause:
+            break
+        clause = clause.head
     return token
 
 

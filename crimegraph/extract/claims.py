@@ -5,6 +5,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from crimegraph.extract.claimset import Candidate, merge
+from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.involvement import InvolvementFinder
+from crimegraph.extract.positions import PositionFinder
+from crimegraph.extract.referents import Referents
+from crimegraph.extract.sanctions import SanctionFinder
+from crimegraph.extract.stances import StanceFinder
+
 
 @Language.factory("crimegraph_claims", default_config={"language": "en"})
 def make_claims(nlp: Language, name: str, language: str) -> ClaimExtractor:
@@ -12,11 +20,22 @@ def make_claims(nlp: Language, name: str, language: str) -> ClaimExtractor:
 
 
 class ClaimExtractor:
-    """Sets doc._.cg_claims."""
+    """Sets doc._.cg_claims: one Claim per (subject, predicate, object), each with its evidence."""
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self.hedger = Hedger(language)
+        self.involvement = InvolvementFinder(language)
+        self.positions = PositionFinder(language)
+        self.sanctions = SanctionFinder(language)
+        self.stances = StanceFinder(language)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cg_claims = []
+        refs = Referents(doc)
+        found: list[Candidate] = []
+        found.extend(self.positions.find(doc, refs, self.hedger))
+        found.extend(self.involvement.find(doc, refs, self.hedger))
+        found.extend(self.sanctions.find(doc, refs))
+        found.extend(self.stances.find(doc, refs, self.hedger))
+        doc._.cg_claims = merge(doc, found)
         return doc

@@ -32,7 +32,7 @@ class PhraseTable:
     def __bool__(self) -> bool:
         return bool(self.root)
 
-    def match_at(self, tokens: Sequence[Token], start: int) -> tuple[int, str] | None:
+    def match_at(self, tokens: Doc | Span | Sequence[Token], start: int) -> tuple[int, str] | None:
         """The longest phrase starting at tokens[start]: (length, value), or None."""
         frontier: list[dict[str, object]] = [self.root]
         best: tuple[int, str] | None = None

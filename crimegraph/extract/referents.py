@@ -14,6 +14,7 @@ ACTOR_TYPES = frozenset({"PERSON", "STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION
 ORG_TYPES = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
 PERSON_PRONOUNS = frozenset("he him his she her él ella".split())
 GROUP_PRONOUNS = frozenset("it its".split())
+PLURAL_PRONOUNS = frozenset("they them their".split())
 GROUP_NOUNS = frozenset(
     "group groups gang gangs cartel cartels guerrilla guerrillas rebels rebel militia militias organization "
     "organisation network faction mafia clan army force forces grupo grupos banda bandas cártel "
@@ -56,6 +57,8 @@ class Referents:
             return self.previous(token, frozenset({"PERSON"}), 2, self.clause_subject(token))
         if lower in GROUP_PRONOUNS:
             return self.previous(token, ORG_TYPES, 2, self.clause_subject(token))
+        if lower in PLURAL_PRONOUNS:
+            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 2, self.clause_subject(token))
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
             return None
         return self.through_modifiers(token, part_whole) or self.definite_group(token)

@@ -1,0 +1,167 @@
+"""involved_in claims: tie each activity mention to the actor its clause makes responsible."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from crimegraph.extract.activities import ActivityFinder, Mention
+from crimegraph.extract.arguments import agent, is_passive, objects, prep_objects, subject
+from crimegraph.extract.claimset import Candidate
+from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.lexicons import rows
+from crimegraph.extract.referents import ACTOR_TYPES, Referents
+
+CLIMB = frozenset({"pobj", "prep", "conj", "appos", "compound", "dobj", "obj", "attr", "pcomp", "nmod", "obl",
+                   "case", "acomp", "npadvmod", "dep", "oprd", "amod", "cc"})
+ACTORS = ACTOR_TYPES | {"LOCATION"}
+GROUP_TYPES = frozenset({"ILLEGAL_GROUP"})
+MAX_CLIMB = 8
+
+
+class InvolvementFinder:
+    """Finds involved_in claims sentence by sentence."""
+
+    def __init__(self, language: str) -> None:
+        self.activities = ActivityFinder(language)
+        self.roles: dict[str, str] = {r[0].lower(): r[1] for r in rows(f"{language}/involvement.tsv") if len(r) >= 2}
+
+    def role(self, token: Token) -> str | None:
+        return self.roles.get(token.lower_) or self.roles.get(token.lemma_.lower())
+
+    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        found: list[Candidate] = []
+        for mention in self.activities.find(doc):
+            head = doc[mention.head]
+            for actor, confidence in self.actors(mention, head, refs):
+                assessed = hedger.assess(head, refs)
+                if assessed.negated:
+                    continue
+                found.append(Candidate(actor.name, "involved_in", mention.activity, head.i,
+                                       assessed.status, assessed.source, confidence))
+        found.extend(self.from_names(doc, refs))
+        return found
+
+    def actors(self, mention: Mention, head: Token, refs: Referents) -> list[tuple[EntityCluster, float]]:
+        if mention.kind == "verb":
+            return [(a, 0.5 if mention.activity == "homicide" else 0.7) for a in self.doers(head, refs)]
+        if mention.kind == "adjective":
+            return [(a, 0.6) for a in self.described(head, refs)]
+        if mention.kind == "agent":
+            named = self.described(head, refs)
+            if named:
+                return [(a, 0.7) for a in named]
+        return [(a, 0.7) for a in self.responsible(head, refs)]
+
+    def doers(self, verb: Token, refs: Referents) -> list[EntityCluster]:
+        """Who does what a verb says: its subject, or the 'by' phrase of a passive."""
+        if is_passive(verb):
+            doers = agent(verb)
+            return refs.resolve_all(doers[0], part_whole=True, types=ACTORS) if doers else []
+        found = subject(verb)
+        return refs.resolve_all(found, part_whole=True, types=ACTORS) if found is not None else []
+
+    def described(self, token: Token, refs: Referents) -> list[EntityCluster]:
+        """The actor an agent noun or adjective describes: "X, a drug lord", "X is corrupt", "corrupt X"."""
+        own = refs.resolve(token, part_whole=True)
+        if own is not None:
+            return [own]
+        if token.dep_ in ("amod", "compound", "appos", "nmod") and token.head is not token:
+            found = refs.resolve_all(token.head, part_whole=True, types=ACTORS)
+            if found:
+                return found
+        if token.dep_ in ("attr", "acomp", "oprd", "ROOT", "conj", "xcomp"):
+            verb = token.head if token.dep_ != "ROOT" else token
+            doer = subject(verb)
+            if doer is not None and doer is not token:
+                return refs.resolve_all(doer, part_whole=True, types=ACTORS)
+        return []
+
+    def responsible(self, head: Token, refs: Referents) -> list[EntityCluster]:
+        """The actor an activity noun is pinned on, climbing from the noun to its clause's predicate."""
+        current = head
+        via_accusation = False
+        for _ in range(MAX_CLIMB):
+            role = self.role(current) if current is not head else None
+            if role == "against":
+                return []
+            owners = self.owners(current, refs)
+            if owners:
+                return owners
+            if role == "accuse" and current.pos_ == "NOUN":
+                via_accusation = True
+            if current.pos_ in ("VERB", "AUX") or current.dep_ not in CLIMB or current.head is current:
+                break
+            if current.pos_ == "ADJ" and self.role(current) == "link":
+                break
+            current = current.head
+        return self.predicate_actors(current, head, refs, via_accusation)
+
+    def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
+        """Actors inside a noun phrase: "X's trafficking", "trafficking by X", "charges against X"."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = refs.resolve_all(child, part_whole=True, types=ACTORS)
+                if found:
+                    return found
+        for obj in prep_objects(noun, ("by", "against", "por", "contra")):
+            if obj.dep_ != "obj" or noun.lang_ == "es":
+                found = refs.resolve_all(obj, part_whole=True, types=ACTORS)
+                if found:
+                    return found
+        return []
+
+    def predicate_actors(self, verb: Token, head: Token, refs: Referents,
+                         via_accusation: bool) -> list[EntityCluster]:
+        role = self.role(verb)
+        if role == "against":
+            return []
+        if role == "accuse":
+            objs = objects(verb) if not is_passive(verb) else []
+            target = objs[0] if objs else subject(verb) if is_passive(verb) else None
+            return refs.resolve_all(target, part_whole=True, types=ACTORS) if target is not None else []
+        if via_accusation and role is None and verb.lemma_.lower() not in ("face", "be", "enfrentar"):
+            return []
+        if verb is head:
+            return []
+        if is_passive(verb) and role is None:
+            doers = agent(verb)
+            if doers:
+                return refs.resolve_all(doers[0], part_whole=True, types=ACTORS)
+        doer = subject(verb)
+        if doer is None or part_of_phrase(head, doer):
+            return []  # the activity is part of the subject: "drug trafficking grew"
+        return refs.resolve_all(doer, part_whole=True, types=ACTORS)
+
+    def from_names(self, doc: Doc, refs: Referents) -> list[Candidate]:
+        """Groups whose own name says what they do: "Sinaloa Cartel", "the X drug gang"."""
+        found: list[Candidate] = []
+        for cluster in refs.clusters:
+            if cluster.type not in GROUP_TYPES or not cluster.mentions:
+                continue
+            activities: set[str] = set()
+            for name in cluster.names:
+                activity = self.activities.in_name(name)
+                if activity:
+                    activities.add(activity)
+            for start, end in cluster.mentions:
+                for mention in self.activities.find(Span(doc, start, end)):
+                    if mention.kind in ("agent", "noun"):
+                        activities.add(mention.activity)
+            token = cluster.mentions[0][0]
+            found.extend(Candidate(cluster.name, "involved_in", a, token, confidence=0.6) for a in sorted(activities))
+        return found
+
+
+def part_of_phrase(token: Token, phrase_head: Token) -> bool:
+    """True when a token belongs to a noun phrase proper, not to a clause attached to it."""
+    current = token
+    for _ in range(MAX_CLIMB * 2):
+        if current is phrase_head:
+            return True
+        if current.dep_ in ("relcl", "acl", "acl:relcl", "advcl") or current.head is current:
+            return False
+        current = current.head
+    return False

@@ -1,0 +1,189 @@
+"""holds_position and member_of claims: titles, appositions, copulas, "led by" and units of a force."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from crimegraph.extract import doc as cg
+from crimegraph.extract.arguments import (
+    OBJECTS,
+    SUBJECTS,
+    agent,
+    children,
+    coordinated,
+    is_passive,
+    prep_objects,
+    subject,
+)
+from crimegraph.extract.claimset import Candidate
+from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.lexicons import rows
+from crimegraph.extract.referents import ORG_TYPES, Referents
+
+PERSON = frozenset({"PERSON"})
+BODY_PREPS = ("of", "at", "in", "for", "within", "de", "del", "en", "por")
+COPULAS = frozenset("be serve remain become work act ser estar desempeñar fungir".split())
+APPOINT = frozenset("appoint name elect promote nominate choose swear install designar nombrar elegir".split())
+INCLUDE = frozenset("include be comprise incluir ser".split())
+EXAMPLES = frozenset("including like include incluido incluidos incluyendo como".split())
+GOVERNMENT = {"en": "Government of {}", "es": "Gobierno de {}"}
+
+
+class PositionFinder:
+    """Finds who holds an office in, or belongs to, which body."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.titles: dict[str, tuple[str, str]] = {}
+        self.verbs: dict[str, str] = {}
+        for row in rows(f"{language}/positions.tsv"):
+            if len(row) < 2:
+                continue
+            flag = row[2] if len(row) > 2 else ""
+            if flag == "verb":
+                self.verbs[row[0].lower()] = row[1]
+            else:
+                self.titles[row[0].lower()] = (row[1], flag)
+
+    def title(self, token: Token) -> tuple[str, str] | None:
+        return self.titles.get(token.lower_) or self.titles.get(token.lemma_.lower())
+
+    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        found = self.from_roles(doc, refs)
+        covered = {i for r in cg.roles(doc) for i in range(r.start, r.end)}
+        for token in doc:
+            if token.i in covered:
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and self.title(token) and refs.at(token) is None:
+                found.extend(self.from_title(token, refs, hedger))
+            elif token.pos_ in ("VERB", "ADJ") and self.verb(token):
+                found.extend(self.from_leading(token, refs, hedger))
+        found.extend(self.units(doc, refs))
+        return found
+
+    def verb(self, token: Token) -> str | None:
+        return self.verbs.get(token.lower_) or self.verbs.get(token.lemma_.lower())
+
+    def from_roles(self, doc: Doc, refs: Referents) -> list[Candidate]:
+        """Roles the entity stage read off titles; a rank title ("Navy Captain X") means membership."""
+        found = []
+        for role in cg.roles(doc):
+            person, body = refs.clusters[role.person], refs.clusters[role.body]
+            ranks = [self.title(t) for t in doc[role.start : role.end]]
+            member = any(r is not None and r[0] == "member_of" for r in ranks)
+            office = any(r is not None and r[0] == "holds_position" for r in ranks)
+            predicate = "member_of" if member and not office else "holds_position"
+            found.append(Candidate(person.name, predicate, body.name, role.start, confidence=0.8))
+        return found
+
+    def from_title(self, title: Token, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        """A title noun tied to people and to a body: "X, the head of Y", "Y's director X"."""
+        people = self.holders(title, refs)
+        if not people:
+            return []
+        predicate, flag = self.title(title) or ("holds_position", "")
+        bodies = self.bodies(title, refs, flag)
+        if not bodies:
+            return []
+        assessed = hedger.assess(title, refs)
+        if assessed.negated:
+            return []
+        return [Candidate(p.name, predicate, body, title.i, assessed.status, assessed.source, 0.7)
+                for p in people for body in bodies if body != p.name]
+
+    def holders(self, title: Token, refs: Referents) -> list[EntityCluster]:
+        """The people a title noun describes."""
+        found: list[EntityCluster] = []
+        candidates: list[Token] = []
+        candidates.extend(children(title, ("appos", "flat", "compound")))
+        for prep in title.children:
+            if prep.lower_ in EXAMPLES:
+                candidates.extend(children(prep, ("pobj",)))
+        if title.dep_ in ("appos", "compound", "flat", "nmod"):
+            candidates.append(title.head)
+        head = title.head
+        if title.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in COPULAS:
+            candidates.extend(filter(None, [subject(head)]))
+        if title.dep_ == "pobj" and head.lower_ in ("as", "como") and head.head.lemma_.lower() in COPULAS | APPOINT:
+            candidates.extend(filter(None, [subject(head.head)]))
+        if title.dep_ in ("oprd", "xcomp", "attr") and head.lemma_.lower() in APPOINT:
+            candidates.extend(filter(None, [subject(head)]))
+        if title.dep_ in SUBJECTS and head.lemma_.lower() in INCLUDE:
+            candidates.extend(children(head, (*OBJECTS, "attr")))
+        if any(c.dep_ == "cop" for c in title.children):
+            candidates.extend(filter(None, [subject(title)]))
+        for token in candidates:
+            for cluster in refs.resolve_all(token, types=PERSON):
+                if all(cluster is not f for f in found):
+                    found.append(cluster)
+        return found
+
+    def bodies(self, title: Token, refs: Referents, flag: str) -> list[str]:
+        """The bodies a title belongs to: "of Y", "Y's", "Y director"; a chain "Y's unit Z" gives both."""
+        tokens = [*prep_objects(title, BODY_PREPS), *children(title, ("poss", "compound", "nmod"))]
+        found: list[str] = []
+        for token in tokens:
+            cluster = refs.resolve(token)
+            if cluster is None or cluster.type == "PERSON":
+                continue
+            for body in [cluster, *self.owners(token, refs)]:
+                name = self.body_name(body, flag)
+                if name and name not in found:
+                    found.append(name)
+        return found
+
+    def body_name(self, body: EntityCluster, flag: str) -> str | None:
+        if body.type in ORG_TYPES:
+            return body.name
+        if body.type == "LOCATION" and flag == "place":
+            return body.name
+        if body.type == "LOCATION" and flag == "government":
+            return GOVERNMENT.get(self.language, GOVERNMENT["en"]).format(body.name)
+        return None
+
+    def owners(self, token: Token, refs: Referents) -> list[EntityCluster]:
+        """Organisations a body belongs to by its own phrase: "the FARC's 33rd Front", "Zone 43 of the GNB"."""
+        found: list[EntityCluster] = []
+        for child in [*children(token, ("poss",)), *prep_objects(token, ("of", "de", "del"))]:
+            cluster = refs.resolve(child)
+            if cluster is not None and cluster.type in ORG_TYPES and cluster is not refs.at(token):
+                found.append(cluster)
+        return found
+
+    def from_leading(self, verb: Token, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        """ "the cartel, led by X" and "X heads the cartel"."""
+        if is_passive(verb) or verb.pos_ == "ADJ":
+            leaders = [p for a in agent(verb) for p in refs.resolve_all(a, types=PERSON)]
+            led = subject(verb)
+        else:
+            found = subject(verb)
+            leaders = refs.resolve_all(found, types=PERSON) if found is not None else []
+            objs = children(verb, OBJECTS)
+            led = objs[0] if objs else None
+        if not leaders or led is None:
+            return []
+        groups = [g for t in coordinated(led) if (g := refs.resolve(t)) is not None and g.type in ORG_TYPES]
+        assessed = hedger.assess(verb, refs)
+        if assessed.negated:
+            return []
+        return [Candidate(p.name, "holds_position", g.name, verb.i, assessed.status, assessed.source, 0.7)
+                for p in leaders for g in groups]
+
+    def units(self, doc: Doc, refs: Referents) -> list[Candidate]:
+        """A unit named with the force it belongs to is a member of it."""
+        found: list[Candidate] = []
+        for cluster in refs.clusters:
+            if cluster.type not in ORG_TYPES:
+                continue
+            for start, end in cluster.mentions:
+                head = mention_head(doc, start, end)
+                for owner in self.owners(head, refs):
+                    found.append(Candidate(cluster.name, "member_of", owner.name, head.i, confidence=0.7))
+        return found
+
+
+def mention_head(doc: Doc, start: int, end: int) -> Token:
+    span = doc[start:end]
+    heads = [t for t in span if t.head.i < start or t.head.i >= end or t.head is t]
+    return heads[-1] if heads else span[-1]

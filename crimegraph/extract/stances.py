@@ -1,0 +1,159 @@
+"""supports and opposes claims: backing, recognition, alliances, rejection, fighting and rivalry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import permutations
+
+from spacy.tokens import Doc, Token
+
+from crimegraph.extract.arguments import OBJECTS, agent, children, clause_head, is_passive, prep_objects, subject
+from crimegraph.extract.claimset import Candidate
+from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.lexicons import rows
+from crimegraph.extract.referents import ACTOR_TYPES, Referents
+
+ACTORS = ACTOR_TYPES | {"LOCATION"}
+TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
+REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
+KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "noun": ("NOUN",), "rival": ("NOUN", "ADJ"),
+            "adjective": ("ADJ", "VERB")}
+Pair = tuple[EntityCluster, EntityCluster]
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A lexicon entry: the predicate a word gives, how it attaches, whether it runs both ways."""
+
+    predicate: str
+    kind: str
+    both: bool
+    preps: frozenset[str]
+
+
+class StanceFinder:
+    """Finds supports / opposes claims around stance words."""
+
+    def __init__(self, language: str) -> None:
+        self.entries: dict[tuple[str, str], Stance] = {}
+        for row in rows(f"{language}/stances.tsv"):
+            if len(row) < 3:
+                continue
+            preps = frozenset(p.strip() for p in (row[4] if len(row) > 4 else "-").split(",") if p.strip())
+            stance = Stance(row[1], row[2], len(row) > 3 and row[3] == "both", preps)
+            for pos in KIND_POS.get(row[2], ()):
+                self.entries[(row[0].lower(), pos)] = stance
+
+    def entry(self, token: Token) -> Stance | None:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        return self.entries.get((token.lemma_.lower(), pos)) or self.entries.get((token.lower_, pos))
+
+    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        found: list[Candidate] = []
+        for token in doc:
+            stance = self.entry(token)
+            if stance is None:
+                continue
+            pairs = self.pairs(token, stance, refs)
+            if not pairs:
+                continue
+            assessed = hedger.assess(token, refs)
+            if assessed.negated:
+                continue
+            seen: set[tuple[str, str]] = set()
+            for a, b in pairs:
+                for x, y in ([(a, b), (b, a)] if stance.both else [(a, b)]):
+                    if x is not y and (x.name, y.name) not in seen:
+                        seen.add((x.name, y.name))
+                        found.append(Candidate(x.name, stance.predicate, y.name, token.i,
+                                               assessed.status, assessed.source, 0.6))
+        return found
+
+    def pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
+        if stance.kind in ("verb", "ties"):
+            return self.verb_pairs(token, stance, refs)
+        if stance.kind == "noun":
+            return self.noun_pairs(token, stance, refs)
+        if stance.kind == "adjective":
+            return self.adjective_pairs(token, stance, refs)
+        return self.rival_pairs(token, stance, refs)
+
+    def actors(self, token: Token | None, refs: Referents) -> list[EntityCluster]:
+        return refs.resolve_all(token, part_whole=True, types=ACTORS) if token is not None else []
+
+    def others(self, token: Token, preps: frozenset[str], refs: Referents) -> list[EntityCluster]:
+        """The other side: direct object (when allowed) and objects of the allowed prepositions."""
+        tokens = prep_objects(token, preps - {"-", "between"})
+        if "-" in preps:
+            tokens = children(token, OBJECTS) + tokens
+        found: list[EntityCluster] = []
+        for item in tokens:
+            clusters = self.actors(item, refs)
+            if not clusters:  # "recognised his claim": the owner of what is backed or rejected
+                clusters = [c for p in children(item, ("poss",)) for c in self.actors(p, refs)]
+            found.extend(c for c in clusters if all(c is not f for f in found))
+        return found
+
+    def verb_pairs(self, verb: Token, stance: Stance, refs: Referents) -> list[Pair]:
+        if stance.kind == "ties":
+            objs = children(verb, OBJECTS)
+            if not objs or objs[0].lemma_.lower() not in TIES and objs[0].lower_ not in TIES:
+                return []
+            others = self.others(verb, stance.preps, refs) + self.others(objs[0], stance.preps, refs)
+            return [(s, o) for s in self.actors(subject(verb), refs) for o in others]
+        if is_passive(verb):
+            doers = [c for a in agent(verb) for c in self.actors(a, refs)]
+            return [(d, o) for d in doers for o in self.actors(subject(verb), refs)]
+        doers = self.actors(subject(verb), refs)
+        others = self.others(verb, stance.preps, refs)
+        if not others and stance.both and len(doers) > 1:
+            return list(permutations(doers, 2))
+        return [(d, o) for d in doers for o in others]
+
+    def noun_pairs(self, noun: Token, stance: Stance, refs: Referents) -> list[Pair]:
+        between = [c for t in prep_objects(noun, ("between", "among", "entre")) for c in self.actors(t, refs)]
+        if len(between) > 1 and ("between" in stance.preps or stance.both):
+            return list(permutations(between, 2))
+        others = self.others(noun, stance.preps, refs)
+        owners = self.owners(noun, refs)
+        return [(o, x) for o in owners for x in others]
+
+    def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
+        """Whose stance a noun names: "X's support", "criticism by X", "X showed support", "on behalf of"."""
+        for child in children(noun, ("poss", "compound")) + prep_objects(noun, ("by", "por", "from")):
+            found = self.actors(child, refs)
+            if found:
+                return found
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif noun.dep_ not in (*OBJECTS, "attr"):
+            return []
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REVERSED_LIGHT:
+            return []
+        return self.actors(subject(verb), refs)
+
+    def adjective_pairs(self, adjective: Token, stance: Stance, refs: Referents) -> list[Pair]:
+        if adjective.dep_ in ("amod", "acl") and adjective.head is not adjective:
+            described = self.actors(adjective.head, refs)
+        else:
+            described = self.actors(subject(clause_head(adjective)), refs)
+        others = self.others(adjective, stance.preps, refs)
+        for child in children(adjective, ("npadvmod", "compound", "nmod", "advmod")):
+            others.extend(c for c in self.actors(child, refs) if all(c is not o for o in others))
+        return [(d, o) for d in described for o in others]
+
+    def rival_pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
+        """ "X's rivals, Y and Z", "X, enemy of Y", "they beat rival force, Y"."""
+        noun = token.head if token.dep_ == "amod" else token
+        named = [c for a in children(noun, ("appos",)) for c in self.actors(a, refs)]
+        if token.dep_ == "amod" and not named:
+            named = self.actors(noun, refs)
+        owners = [c for p in children(noun, ("poss",)) for c in self.actors(p, refs)]
+        if not owners and noun.dep_ == "appos":
+            owners = self.actors(noun.head, refs)
+            named = [c for t in prep_objects(noun, stance.preps) for c in self.actors(t, refs)]
+        if not owners and token.dep_ == "amod":
+            owners = self.actors(subject(clause_head(noun)), refs)
+        return [(o, n) for o in owners for n in named]
