@@ -27,6 +27,9 @@ SETTINGS = (
             "Days apart two reports of the same event may date it."),
     Setting("CRIMEGRAPH_FETCH_TIMEOUT", "20",
             "Seconds to wait for a feed or page given as a URL."),
+    Setting("CRIMEGRAPH_TOKEN", "",
+            "Secret the web API's writes (uploads, merge/split judgements) need as 'Authorization: Bearer ...'; "
+            "empty turns writes off."),
 )
 
 
@@ -39,6 +42,7 @@ class Settings:
     match_threshold: float = 0.7
     event_window_days: int = 3
     fetch_timeout: float = 20.0
+    token: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
