@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract import boilerplate
-from crimegraph.extract.names import fold, is_part_of_name, key, person_words
+from crimegraph.extract.names import fold, is_part_of_name, key, person_words, strip_accents
 from crimegraph.extract.patterns import PatternFinder
-from crimegraph.extract.spans import Candidate, extend_person, has_capital, pieces, resolve_overlaps, token_index, trim
+from crimegraph.extract.lexicons import rows
+from crimegraph.extract.spans import (
+    NAME_PARTICLES,
+    Candidate,
+    extend_person,
+    has_capital,
+    is_name_token,
+    pieces,
+    resolve_overlaps,
+    token_index,
+    trim,
+)
 from crimegraph.extract.titles import Title, TitleFinder
 from crimegraph.extract.types import GROUP, LOC, MODEL_LABELS, ORG, PERSON, STATE, classify, country_code, lexicon
 
@@ -22,6 +34,7 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
+LEADER_LABELS = frozenset({"ORG", "NORP", "PERSON", "PER", "MISC"})
 
 
 @Language.factory("crimegraph_entities", default_config={"language": "en"})
@@ -38,13 +51,17 @@ class EntityTyper:
         self.lex = lexicon(language)
         self.titles = TitleFinder(nlp, self.lex)
         self.patterns = PatternFinder(nlp, self.lex)
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for row in rows("places.tsv"):
+            self.gazetteer.add("PLACE", [nlp.make_doc(v) for v in {row[0], strip_accents(row[0])}])
 
     def __call__(self, doc: Doc) -> Doc:
         titles = self.titles(doc)
         title_tokens = {i for t in titles for i in range(t.start, t.end)}
         cands = self.model_candidates(doc, title_tokens)
         dominant = dominant_country(doc, cands)
-        cands = resolve_overlaps(cands + self.patterns(doc, dominant))
+        cands = resolve_overlaps(cands + self.patterns(doc, dominant) + title_persons(doc, titles, title_tokens))
+        cands = resolve_overlaps(cands + self.places(doc, cands))
         cands = self.repair_persons(doc, cands, title_tokens)
         self.context_types(doc, cands)
         cands = [c for c in drop_boilerplate(doc, cands) if c.type]
@@ -78,10 +95,30 @@ class EntityTyper:
         known = self.lex.actor(text)
         if known is not None:
             return Candidate(start, end, known[0], known[1], "lexicon", label)
+        if label in LEADER_LABELS and fold(text) in self.lex.leaders:
+            return Candidate(start, end, PERSON, None, "model", label)
         words = [fold(t.text) for t in doc[start:end]]
         type_ = classify(words, label, self.lex)
         weak = type_ == MODEL_LABELS.get(label) and type_ in (ORG, LOC) and not country_code(text)
         return Candidate(start, end, type_, None, "model", label, weak and not self.lex.is_place(text))
+
+    def places(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Known places the model missed, where the context says place ("in X", "X, a town",
+        "department of X") or at a dateline."""
+        taken = token_index(cands)
+        found = []
+        line = boilerplate.dateline(doc)
+        for _, start, end in self.gazetteer(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            cand = Candidate(start, end, LOC, None, "pattern")
+            if (line and line[0] <= start < line[1]) or self.place_context(doc, cand) or appositive_place(doc, end):
+                found.append(cand)
+        if line and not any(i in taken for i in range(*line)) and not found:
+            text = doc[line[0] : line[1]].text
+            if self.lex.is_place(text) or country_code(text):
+                found.append(Candidate(line[0], line[1], LOC, None, "pattern"))
+        return found
 
     def repair_persons(self, doc: Doc, cands: list[Candidate], titles: set[int]) -> list[Candidate]:
         """Surname-only mentions typed as something else become persons; person names grow over
@@ -131,7 +168,29 @@ class EntityTyper:
             return True
         if before and before[-1] in PLACE_NOUNS and self.language == "es":
             return True
-        return bool(before) and before[-1] in PLACE_BEFORE and cand.size == 1 and cand.type == ORG
+        return bool(before) and before[-1] in PLACE_BEFORE and cand.size == 1 and cand.type in (ORG, LOC)
+
+
+def appositive_place(doc: Doc, end: int) -> bool:
+    """ "X, a municipality ..." / "X, un municipio ..." """
+    after = [t.lower_ for t in doc[end : end + 4]]
+    return len(after) >= 3 and after[0] == "," and after[1] in ("a", "an", "the", "un", "una", "el", "la") and (
+        after[2] in PLACE_NOUNS or (len(after) > 3 and after[3] in PLACE_NOUNS))
+
+
+def title_persons(doc: Doc, titles: list[Title], title_tokens: set[int]) -> list[Candidate]:
+    """Names the model missed right after a title ("Colonel Ana Pérez", "First Lady X")."""
+    found = []
+    for title in titles:
+        i = title.end
+        while i < len(doc) and i - title.end < 6 and i not in title_tokens and (
+                is_name_token(doc[i]) or (doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
+                                          and is_name_token(doc[i + 1]))):
+            i += 1
+        capital_title = doc[title.start].text[:1].isupper()
+        if i - title.end >= 2 or (i - title.end == 1 and capital_title and doc[title.end].pos_ == "PROPN"):
+            found.append(Candidate(title.end, i, PERSON, None, "model", "PERSON"))
+    return found
 
 
 def conjoined_with(doc: Doc, cand: Candidate, index: dict[int, Candidate], type_: str) -> bool:
@@ -147,7 +206,7 @@ def conjoined_with(doc: Doc, cand: Candidate, index: dict[int, Candidate], type_
 def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candidate | None:
     """The mention before "'s" that owns this one, skipping up to two adjectives."""
     i = cand.start - 1
-    while i >= 0 and cand.start - i <= 3 and doc[i].pos_ == "ADJ":
+    while i >= 0 and cand.start - i <= 3 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "VERB"):
         i -= 1
     if i >= 1 and doc[i].text in POSSESSIVE:
         return index.get(i - 1)

@@ -19,6 +19,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def strip_accents(text: str) -> str:
+    """The text without accents, case kept ("Bogotá" -> "Bogota")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A comparison key: folded, "U.S." -> "us", punctuation dropped, no leading article."""

@@ -61,7 +61,7 @@ class PatternFinder:
         adjectives = sorted({d for d in self.lex.demonyms if " " not in d} | {fold(d) for d in self.lex.demonyms})
         adjective = {"LOWER": {"IN": adjectives}}
         place = {"ENT_TYPE": {"IN": PLACE_LABELS}, "OP": "+"}
-        named = {"ENT_TYPE": {"IN": ["PERSON", "PER", "ORG", "NORP"]}, "OP": "+"}
+        named = {"ENT_TYPE": {"IN": ["PERSON", "PER", "ORG", "NORP", "MISC"]}, "IS_TITLE": True, "OP": "{1,3}"}
         possessive = {"LOWER": {"IN": ["'s", "’s"]}}
         gov = {"LOWER": {"IN": GOVERNMENT[lang]}}
         forces = words_pattern(FORCES[lang])
@@ -109,6 +109,11 @@ class PatternFinder:
             return None
         if rule.startswith("GOV"):
             template = "Government of {}" if self.language == "en" else "Gobierno de {}"
+            gov = next(t for t in span if t.lower_ in GOVERNMENT[self.language])
+            if gov.ent_iob_ == "I" and self.language == "en":  # "Drug Enforcement Administration"
+                return None
+            if rule == "GOV_LEADER":  # "the Maduro government": the leader stays a person of his own
+                return Candidate(gov.i, gov.i + 1, STATE, template.format(country), "pattern")
             return Candidate(span.start, span.end, STATE, template.format(country), "pattern")
         known = self.lex.actor(span.text)
         canonical = known[1] if known else self.force_name(span, country)
@@ -124,10 +129,11 @@ class PatternFinder:
             text = span.doc[names[0].i : names[-1].i + 1].text if names else ""
             code = country_code(text)
             return self.lex.countries.get(code) if code else None
-        named = [t for t in span if t.ent_type_ and t.lower_ not in ("'s", "’s", "de")]
+        named = [t for t in span if t.lower_ not in GOVERNMENT[self.language] and t.lower_ not in ("'s", "’s", "de")]
         text = " ".join(t.text for t in named)
-        code = self.lex.leaders.get(fold(text)) or self.lex.leaders.get(fold(named[-1].text)) if named else None
-        code = code or dominant
+        code = self.lex.leaders.get(fold(text)) or (self.lex.leaders.get(fold(named[-1].text)) if named else None)
+        if code is None and len(named) == 1 and named[0].ent_type_ in ("PERSON", "PER"):
+            code = dominant
         return self.lex.countries.get(code) if code else None
 
     def force_name(self, span: Span, country: str) -> str:

@@ -15,7 +15,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 EN_ARTICLES = frozenset({"the"})
 ES_ARTICLES = frozenset({"el", "la", "los", "las"})
 NAME_PARTICLES = frozenset({"de", "del", "la", "los", "da", "van", "von", "y"})
-KEEP_POSSESSIVE_BEFORE = frozenset({"office"})  # "Attorney General's Office"
+OFFICE_HOLDERS = frozenset({"general", "prosecutor", "ombudsman", "comptroller", "attorney", "inspector"})
 NOT_NAME = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday i".split()
@@ -54,7 +54,7 @@ def pieces(span: Span) -> list[tuple[int, int]]:
     for token in span:
         cut = token.text in SPLIT_AT or is_spaced_dash(token) or token.is_space
         if token.text in POSSESSIVE and token.i + 1 < span.end:
-            cut = doc[token.i + 1].lower_ not in KEEP_POSSESSIVE_BEFORE
+            cut = not (token.i > 0 and doc[token.i - 1].lower_ in OFFICE_HOLDERS)  # "Attorney General's Office"
         if cut:
             if token.i > start:
                 found.append((start, token.i))

@@ -143,6 +143,6 @@ def classify(words: Sequence[str], model_label: str, lex: Lexicon) -> str | None
     for word in heads:
         if word in lex.heads:
             return lex.heads[word]
-    if country_code(text) or lex.is_place(text):
+    if model_label != "NORP" and (country_code(text) or lex.is_place(text)):
         return LOC
     return MODEL_LABELS.get(model_label)
