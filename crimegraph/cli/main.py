@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from crimegraph.cli.batch import batch_command
+from crimegraph.cli.export import export_command
 from crimegraph.cli.extract import extract_command
 from crimegraph.cli.ingest import ingest_command
 from crimegraph.cli.merge import merge_command, resolve_command, split_command
@@ -29,6 +30,7 @@ app.command("path")(path_command)
 app.command("merge")(merge_command)
 app.command("split")(split_command)
 app.command("resolve")(resolve_command)
+app.command("export")(export_command)
 
 
 @app.callback()
