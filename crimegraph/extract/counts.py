@@ -72,10 +72,10 @@ def is_number(token: Token, language: str) -> bool:
 def count_of(noun: Token, language: str) -> int | None:
     """The count attached to a noun ("27 soldiers", "at least 17 people", "seis muertos")."""
     if is_number(noun, language) and noun.dep_ not in ("nummod",):
-        return token_number(noun, language)
+        return None if is_measure(noun, language) else token_number(noun, language)
     for child in noun.children:
         if child.dep_ in ("nummod", "det", "amod", "quantmod", "compound") and is_number(child, language):
-            if child.i < noun.i:
+            if child.i < noun.i and not is_measure(child, language):
                 return token_number(child, language)
     return None
 
@@ -118,6 +118,34 @@ def argument_count(trigger: Token, deps: frozenset[str], language: str) -> int |
                         if value is not None and grandchild.i > child.i:
                             return value
     return None
+
+
+def following_count(token: Token, language: str, window: int = 5) -> int | None:
+    """A number shortly after the trigger ("killed at least 17 people", "mató a seis"), when the
+    parse does not attach it to the trigger; stops at punctuation and at the next verb."""
+    for other in token.doc[token.i + 1: min(token.i + 1 + window, token.sent.end)]:
+        if other.is_punct or other.pos_ in ("VERB", "AUX"):
+            return None
+        if is_number(other, language) and not looks_like_year(other):
+            return None if is_measure(other, language) else token_number(other, language)
+    return None
+
+
+def is_measure(number: Token, language: str) -> bool:
+    """A number of years, hours, kilometres... rather than of people ("un joven de 28 años")."""
+    measure = _measure_words(language)
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return number.head.lemma_.lower() in measure or (
+        following is not None and (following.lemma_.lower() in measure or following.lower_ in measure))
+
+
+@cache
+def _measure_words(language: str) -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows(f"{language}/event_words.tsv") if len(r) >= 2 and r[1] == "measure")
+
+
+def looks_like_year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
 
 
 def noun_counts(sent: Span, nouns: frozenset[str], language: str) -> int | None:

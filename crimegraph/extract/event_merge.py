@@ -21,6 +21,7 @@ class Candidate:
     arrested: int | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
+    verbal: bool = False
 
     def to_event(self, component: str) -> Event:
         return Event(self.type, self.date, self.location, list(self.actors), self.fatalities,
@@ -57,8 +58,12 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
         return False
     if not (counts_compatible(a.fatalities, b.fatalities) and counts_compatible(a.arrested, b.arrested)):
         return False
+    shared = bool((a.date and a.date == b.date) or (a.location and a.location == b.location))
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
-        return bool((a.date and a.date == b.date) or (a.location and a.location == b.location))
+        return shared
+    if a.verbal and b.verbal and not shared:
+        # two clauses that each tell an occurrence in full are one only when nothing tells them apart
+        return not (a.date or b.date or a.location or b.location)
     return True
 
 
@@ -83,6 +88,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.arrested = into.arrested if into.arrested is not None else other.arrested
     into.evidence.extend(e for e in other.evidence if e not in into.evidence)
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+    into.verbal = into.verbal or other.verbal
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -6,11 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract.counts import argument_count, noun_counts
+from crimegraph.extract.counts import argument_count, following_count, noun_counts
 from crimegraph.extract.dates import DateMention, finder
 from crimegraph.extract.event_actors import event_actors, sentence_actors
+from crimegraph.extract.event_dates import DateAnchor, pick_date
 from crimegraph.extract.event_merge import Candidate, merge
-from crimegraph.extract.modality import is_factual
+from crimegraph.extract.modality import is_factual, is_generic
 from crimegraph.extract.places import best_place, dateline_place
 from crimegraph.extract.triggers import Trigger, TriggerFinder, group
 from crimegraph.model import Evidence
@@ -24,6 +25,21 @@ MAX_ACTORS = 8
 @Language.factory("crimegraph_events", default_config={"language": "en"})
 def make_events(nlp: Language, name: str, language: str) -> EventExtractor:
     return EventExtractor(language)
+
+
+def units(doc: Doc) -> list[Span]:
+    """The sentences of a Doc, cut again at line breaks (a heading glued to the next paragraph)."""
+    found = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    found.append(doc[start: token.i])
+                start = token.i + 1
+        if start < sent.end:
+            found.append(doc[start: sent.end])
+    return [span for span in found if not all(t.is_space or t.is_punct for t in span)]
 
 
 class EventExtractor:
@@ -42,27 +58,28 @@ class EventExtractor:
         language = doc._.cg_language or self.language
         mentions = self.dates.find(doc.text, cg.article_date(doc))
         context = Context(dateline_place(doc))
+        taken = taken_tokens(doc, mentions)
         candidates: list[Candidate] = []
-        for number, sent in enumerate(doc.sents):
-            context.enter(sent)
-            dates = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            found = self.sentence_events(doc, sent, number, dates, context, language)
-            candidates.extend(found)
-            context.leave(dates)
+        for number, unit in enumerate(units(doc)):
+            anchors = [DateAnchor.of(doc, m) for m in mentions if unit.start_char <= m.start < unit.end_char]
+            candidates.extend(self.unit_events(doc, unit, number, anchors, context, language, taken))
+            context.leave(anchors)
         doc._.cg_events = [c.to_event(COMPONENT) for c in merge(candidates) if not c.empty]
         return doc
 
-    def sentence_events(self, doc: Doc, sent: Span, number: int, dates: list[DateMention],
-                        context: Context, language: str) -> list[Candidate]:
-        """One candidate per event type triggered in the sentence."""
+    def unit_events(self, doc: Doc, unit: Span, number: int, anchors: list[DateAnchor], context: Context,
+                    language: str, taken: set[int]) -> list[Candidate]:
+        """One candidate per event type triggered in a sentence."""
         by_type: dict[str, Candidate] = {}
-        for trigger in self.triggers.find(sent):
-            if not is_factual(trigger.token, language):
+        for trigger in self.triggers.find(unit):
+            token = trigger.token
+            if token.i in taken or not is_factual(token, language) or is_generic(token, language):
                 continue
-            date = nearest_date(trigger.token, dates)
-            if date is not None and date.future:
+            anchor = pick_date(token, anchors)
+            if anchor is not None and anchor.mention.future:
                 continue
-            candidate = self.candidate(doc, sent, number, trigger, date, context, language)
+            date = anchor.mention.value if anchor is not None else context.date
+            candidate = self.candidate(doc, unit, number, trigger, date, context, language)
             known = by_type.get(trigger.type)
             if known is None:
                 by_type[trigger.type] = candidate
@@ -70,78 +87,79 @@ class EventExtractor:
                 _fold(known, candidate)
         return list(by_type.values())
 
-    def candidate(self, doc: Doc, sent: Span, number: int, trigger: Trigger, date: DateMention | None,
+    def candidate(self, doc: Doc, unit: Span, number: int, trigger: Trigger, date: str | None,
                   context: Context, language: str) -> Candidate:
         token = trigger.token
         actors = [c.name for c in event_actors(doc, token, language)]
         if not actors:
-            actors = [c.name for c in sentence_actors(doc, sent.start, sent.end)]
-        place = best_place(doc, sent, token.i) or context.place
-        value = date.value if date is not None else context.date
-        candidate = Candidate(trigger.type, number, value, place, actors[:MAX_ACTORS],
-                              evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-                              confidence=confidence(trigger, date, place, actors))
-        self.add_counts(candidate, token, sent, language)
+            actors = [c.name for c in sentence_actors(doc, unit.start, unit.end)]
+        place = best_place(doc, unit, token.i) or context.place
+        candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
+                              evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
+                              confidence=confidence(trigger, date, place, actors),
+                              verbal=not trigger.nominal)
+        self.add_counts(candidate, token, unit, language)
         return candidate
 
-    def add_counts(self, candidate: Candidate, token: Token, sent: Span, language: str) -> None:
-        lemma = token.lemma_.lower()
+    def add_counts(self, candidate: Candidate, token: Token, unit: Span, language: str) -> None:
         if candidate.type == "attack":
-            value = None
-            if lemma in self.lethal:
-                value = argument_count(token, OBJECTS, language)
-            elif lemma in self.lethal_subject:
-                value = argument_count(token, SUBJECTS, language)
-            candidate.fatalities = value if value is not None else self.sentence_fatalities(sent, language)
+            value = self.lethal_count(token, language)
+            candidate.fatalities = value if value is not None else self.unit_fatalities(unit, language)
         elif candidate.type == "arrest":
-            value = argument_count(token, OBJECTS, language) if token.pos_ == "VERB" else None
-            candidate.arrested = value if value is not None else noun_counts(sent, self.arrest_nouns, language)
-
-    def sentence_fatalities(self, sent: Span, language: str) -> int | None:
-        """Deaths stated anywhere in the sentence ("killing two", "17 dead")."""
-        for token in sent:
-            lemma = token.lemma_.lower()
-            if lemma in self.lethal and token.pos_ == "VERB":
+            value = None
+            if token.pos_ == "VERB":
                 value = argument_count(token, OBJECTS, language)
-            elif lemma in self.lethal_subject:
-                value = argument_count(token, SUBJECTS, language)
-            else:
-                continue
+                value = value if value is not None else following_count(token, language)
+            candidate.arrested = value if value is not None else noun_counts(unit, self.arrest_nouns, language)
+
+    def lethal_count(self, token: Token, language: str) -> int | None:
+        lemma = token.lemma_.lower()
+        if lemma in self.lethal and token.pos_ == "VERB":
+            value = argument_count(token, OBJECTS, language)
+            return value if value is not None else following_count(token, language)
+        if lemma in self.lethal_subject:
+            return argument_count(token, SUBJECTS, language)
+        return None
+
+    def unit_fatalities(self, unit: Span, language: str) -> int | None:
+        """Deaths stated anywhere in the sentence ("killing two", "17 dead")."""
+        for token in unit:
+            value = self.lethal_count(token, language)
             if value is not None:
                 return value
-        return noun_counts(sent, self.fatality_nouns, language)
+        return noun_counts(unit, self.fatality_nouns, language)
+
+
+def taken_tokens(doc: Doc, mentions: list[DateMention]) -> set[int]:
+    """Tokens that cannot be triggers: inside names of entities ("Marcha Patriótica") or dates ("March 5")."""
+    taken: set[int] = set()
+    for cluster in cg.entities(doc):
+        for start, end in cluster.mentions:
+            taken.update(range(start, end))
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            taken.update(range(span.start, span.end))
+    return taken
 
 
 class Context:
-    """What the surrounding paragraph says: the last date mentioned, the dateline place."""
+    """What the article said before a sentence: the last date it mentioned (news keeps its time
+    frame until it names another), and the dateline's place."""
 
     def __init__(self, dateline: str | None) -> None:
-        self.dateline = dateline
         self.place: str | None = dateline
         self.date: str | None = None
-        self.paragraph_end = -1
 
-    def enter(self, sent: Span) -> None:
-        if "\n" in sent.doc.text[self.paragraph_end: sent.start_char]:
-            self.date = None
-        self.paragraph_end = sent.end_char
-
-    def leave(self, dates: list[DateMention]) -> None:
-        resolved = [m.value for m in dates if m.value and not m.future]
+    def leave(self, anchors: list[DateAnchor]) -> None:
+        resolved = [a.mention.value for a in anchors if a.mention.value and not a.mention.future]
         if resolved:
             self.date = resolved[-1]
 
 
-def nearest_date(token: Token, dates: list[DateMention]) -> DateMention | None:
-    """The date mention of the sentence closest to the trigger."""
-    if not dates:
-        return None
-    return min(dates, key=lambda m: abs(m.start - token.idx))
-
-
-def confidence(trigger: Trigger, date: DateMention | None, place: str | None, actors: list[str]) -> float:
+def confidence(trigger: Trigger, date: str | None, place: str | None, actors: list[str]) -> float:
     score = 0.45 + 0.15 * (not trigger.nominal)
-    score += 0.1 * (date is not None and date.value is not None) + 0.1 * bool(place) + 0.15 * bool(actors)
+    score += 0.1 * bool(date) + 0.1 * bool(place) + 0.15 * bool(actors)
     return min(score, 0.95)
 
 
@@ -154,3 +172,4 @@ def _fold(into: Candidate, other: Candidate) -> None:
     into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities
     into.arrested = into.arrested if into.arrested is not None else other.arrested
     into.confidence = max(into.confidence, other.confidence)
+    into.verbal = into.verbal or other.verbal

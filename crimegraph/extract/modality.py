@@ -93,3 +93,27 @@ def _noun_factual(token: Token, language: str) -> bool:
     if head.pos_ in ("VERB", "AUX") and head is not token and not _verb_factual(head, language):
         return False
     return True
+
+
+def is_generic(token: Token, language: str) -> bool:
+    """A bare nominal trigger that names a kind of happening, not one occurrence ("violent attacks",
+    "kidnapping" as an activity); "a wave of protests" and "the arrest of X" are specific."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _specific(token):
+        return False
+    head = token.head
+    if token.dep_ in ("pobj", "nmod") or (head.dep_ == "prep" and head.lower_ == "of"):
+        noun = head.head if head.dep_ == "prep" else head
+        if noun is not token and noun.pos_ in ("NOUN", "PROPN") and _specific(noun):
+            return False
+    return True
+
+
+def _specific(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in NOUN_DETERMINERS or (child.dep_ in ("compound", "nmod", "flat") and child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "det" and child.lower_ not in ("any", "no", "ningún", "ninguna"):
+            return True
+    return False
