@@ -87,15 +87,18 @@ def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 
 def dateline(doc: Doc) -> tuple[int, int] | None:
-    """A dateline place at the very start ("CARACAS -", "WASHINGTON –")."""
+    """A dateline place at the very start ("CARACAS -", "WASHINGTON –", "**Bogotá**–")."""
     i = 0
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and (doc[i].is_space or set(doc[i].text) <= set("*_#")):
         i += 1
     start = i
-    while i < len(doc) and doc[i].is_alpha and doc[i].is_upper:
+    while i < len(doc) and i - start < 4 and doc[i].is_alpha and doc[i].text[0].isupper():
         i += 1
-    if i > start and i < len(doc) and doc[i].text in ("-", "–", "—", ",", "--"):
-        return start, i
+    end = i
+    while i < len(doc) and set(doc[i].text) <= set("*_"):
+        i += 1
+    if end > start and i < len(doc) and doc[i].text[:1] in ("-", "–", "—", ","):
+        return start, end
     return None
 
 

@@ -12,6 +12,7 @@ from crimegraph.extract.names import title_case
 from crimegraph.extract.types import LOC, PERSON, country_code
 
 MAX_PAREN = 20
+ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "alias:"})
 ORGANISATIONS = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
 
 
@@ -56,6 +57,7 @@ def cluster_mentions(doc: Doc, language: str) -> list[EntityCluster]:
         else:
             by_key[k] = i
     link_parentheses(doc, ents, sets)
+    link_alias_words(doc, ents, sets)
     link_acronyms(ents, sets)
     link_persons(ents, sets)
     link_tails(ents, sets)
@@ -84,6 +86,22 @@ def link_parentheses(doc: Doc, ents: list[Span], sets: UnionFind) -> None:
                 k += 1
             else:
                 break
+
+
+def link_alias_words(doc: Doc, ents: list[Span], sets: UnionFind) -> None:
+    """ "Guillermo Saenz, alias 'Alfonso Cano'": a nickname is the same person."""
+    starts = {ent.start: i for i, ent in enumerate(ents)}
+    for i, ent in enumerate(ents):
+        j = ent.end
+        while j < len(doc) and j - ent.end < 4 and (doc[j].is_punct or doc[j].lower_ in ALIAS_WORDS):
+            if doc[j].lower_ in ALIAS_WORDS:
+                k = j + 1
+                while k < len(doc) and doc[k].is_punct and k - j < 3:
+                    k += 1
+                if k in starts and ents[starts[k]].label_ == ent.label_:
+                    sets.union(i, starts[k])
+                break
+            j += 1
 
 
 def compatible(a: Span, b: Span) -> bool:
@@ -123,7 +141,7 @@ def link_tails(ents: list[Span], sets: UnionFind) -> None:
     entity fits ("National Guard" and "Venezuelan National Guard")."""
     names = [(i, content_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ in ORGANISATIONS]
     for i, words in names:
-        if not words or is_acronym(ents[i].text):
+        if not words or is_acronym(ents[i].text) or ents[i].kb_id_:
             continue
         fits = [j for j, other in names if len(other) > len(words) and other[-len(words):] == words
                 and ents[j].label_ == ents[i].label_]

@@ -9,7 +9,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract import boilerplate
-from crimegraph.extract.names import fold, is_part_of_name, key, person_words, strip_accents
+from crimegraph.extract.names import (
+    acronym_of,
+    fold,
+    is_acronym,
+    is_part_of_name,
+    key,
+    person_words,
+    strip_accents,
+)
 from crimegraph.extract.patterns import PatternFinder
 from crimegraph.extract.lexicons import rows
 from crimegraph.extract.spans import (
@@ -34,6 +42,7 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
+SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
 LEADER_LABELS = frozenset({"ORG", "NORP", "PERSON", "PER", "MISC"})
 
 
@@ -63,6 +72,8 @@ class EntityTyper:
         cands = resolve_overlaps(cands + self.patterns(doc, dominant) + title_persons(doc, titles, title_tokens))
         cands = resolve_overlaps(cands + self.places(doc, cands))
         cands = self.repair_persons(doc, cands, title_tokens)
+        cands = drop_common_acronyms(doc, cands)
+        extend_groups(doc, cands)
         self.context_types(doc, cands)
         cands = [c for c in drop_boilerplate(doc, cands) if c.type]
         doc.user_data["cg_titles"] = titles
@@ -211,6 +222,44 @@ def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candida
     if i >= 1 and doc[i].text in POSSESSIVE:
         return index.get(i - 1)
     return None
+
+
+def drop_common_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Drop abbreviations of common nouns ("general sales agent (GSA)") wherever they appear."""
+    common = set()
+    for token in doc[1:-1]:
+        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and is_acronym(token.text):
+            size = len(token.text)
+            before = doc[max(0, token.i - 1 - size) : token.i - 1]
+            if len(before) == size and all(t.is_lower for t in before) and acronym_of(token.text, before.text):
+                common.add(token.text)
+    if not common:
+        return cands
+    kept = []
+    for cand in cands:
+        while cand.size and doc[cand.end - 1].text in common:
+            cand.end -= 1
+        if cand.size:
+            kept.append(cand)
+    return kept
+
+
+def extend_groups(doc: Doc, cands: list[Candidate]) -> None:
+    """ "FARC dissidents", "ex-FARC mafia", "disidencias de las FARC": a splinter group of its own."""
+    taken = token_index(cands)
+    for cand in cands:
+        if cand.type != GROUP:
+            continue
+        end, start = cand.end, cand.start
+        if end < len(doc) and doc[end].lower_ in SPLINTER and end not in taken:
+            end += 1
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "ex":
+            start -= 2
+        before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+        if len(before) == 3 and before[0] in SPLINTER and before[1] == "de" and before[2] in ("las", "los", "la"):
+            start -= 3
+        if (start, end) != (cand.start, cand.end):
+            cand.start, cand.end, cand.canonical = start, end, None
 
 
 def dominant_country(doc: Doc, cands: list[Candidate]) -> str | None:

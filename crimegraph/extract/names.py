@@ -91,6 +91,6 @@ def is_part_of_name(short: list[str], full: list[str]) -> bool:
 
 def title_case(text: str) -> str:
     """ "WASHINGTON" -> "Washington"; other text unchanged."""
-    if text.isupper() and len(text) > 4:
+    if text.isupper() and len(text) > 4 and all(w.isalpha() for w in text.split()):
         return " ".join(w.capitalize() for w in text.split())
     return text

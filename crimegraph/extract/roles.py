@@ -94,7 +94,7 @@ class RoleReader:
             if country is None:
                 return None
             name = template.format(country=country)
-        elif country and self.lex.language == "en":
+        elif country and self.lex.language == "en" and country != self.dominant(doc):
             adjective = self.lex.adjective_of(country)
             name = f"{adjective} {template}" if adjective and adjective[0].isupper() else template
         else:

@@ -21,12 +21,18 @@ PREPOSITIONS = frozenset("of for in on against de del para en contra".split())
 def country_code(text: str) -> str | None:
     """ISO code of a country name ("U.S.", "Venezuela", "EE.UU."), or None."""
     folded = key(text)
-    if not folded or folded in NOT_COUNTRIES:
+    if not folded or folded in NOT_COUNTRIES or folded in place_keys():
         return None
     code: str | None = countrynames.to_code(text, fuzzy=False) or countrynames.to_code(folded, fuzzy=False)
     if code is None and folded in EXTRA_COUNTRIES:
         code = EXTRA_COUNTRIES[folded]
     return code
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Keys of the gazetteer's places (cities and states countrynames would take for their country)."""
+    return frozenset(key(r[0]) for r in rows("places.tsv") if r and r[1] != "region")
 
 
 NOT_COUNTRIES = frozenset({"america", "georgia", "jordan", "chad", "guinea", "ms", "co", "ca", "pa", "ve"})
@@ -50,6 +56,7 @@ class Lexicon:
     forms: tuple[str, ...] = ()  # actor forms as written (not the cased ones)
     lowercase: frozenset[str] = frozenset()  # folded actor forms written in lower case ("colectivos")
     adjectives: dict[str, str] = field(default_factory=dict)  # country display name -> its adjective
+    not_actors: frozenset[str] = frozenset()  # heads of names that are no actor ("List", "Law", "Operation")
 
     def actors_forms(self) -> tuple[str, ...]:
         return self.forms
@@ -93,8 +100,12 @@ def lexicon(language: str) -> Lexicon:
             actors.setdefault(fold(form).replace("’", "'"), (type_, canonical))
     heads: dict[str, str] = {}
     markers: dict[str, str] = {}
+    not_actors: set[str] = set()
     for word, type_, role in (r[:3] for r in rows(f"{language}/heads.tsv") if len(r) >= 3):
-        (markers if role == "marker" else heads)[fold(word)] = type_
+        if type_ == "NONE":
+            not_actors.add(fold(word))
+        else:
+            (markers if role == "marker" else heads)[fold(word)] = type_
     demonyms: dict[str, str] = {}
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
@@ -115,6 +126,7 @@ def lexicon(language: str) -> Lexicon:
         forms=tuple(forms),
         lowercase=frozenset(fold(f) for f in forms if f == f.lower()),
         adjectives=adjectives,
+        not_actors=frozenset(not_actors),
     )
 
 
@@ -145,4 +157,6 @@ def classify(words: Sequence[str], model_label: str, lex: Lexicon) -> str | None
             return lex.heads[word]
     if model_label != "NORP" and (country_code(text) or lex.is_place(text)):
         return LOC
+    if any(word in lex.not_actors for word in heads):
+        return None
     return MODEL_LABELS.get(model_label)
