@@ -1,0 +1,32 @@
+"""GET /api/entities and /api/entities/{id}: the entity list and one entity's dossier."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from crimegraph.serve.api.params import PageParam
+from crimegraph.serve.deps import Conn
+from crimegraph.serve.queries.entities import list_entities, profile
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/entities")
+def get_entities(conn: Conn, page: PageParam,
+                 q: Annotated[str | None, Query(description="Words every listed name must hold.")] = None,
+                 type: Annotated[str | None, Query(description="Entity type (PERSON, ILLEGAL_GROUP...).")] = None,
+                 ) -> dict[str, Any]:
+    """Entities, most mentioned first: `data` (this page) and `count` (all that match)."""
+    return list_entities(conn, q, type, page)
+
+
+@router.get("/entities/{entity_id}")
+def get_entity(conn: Conn, entity_id: str) -> dict[str, Any]:
+    """The dossier: names, claims about the entity (asserted and alleged, with citations), claims it makes,
+    events, mentions, connections and resolution judgements."""
+    found = profile(conn, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id!r}")
+    return found

@@ -1,0 +1,28 @@
+"""GET /api/graph: the network around an entity, or the most connected part of the knowledge base."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from crimegraph.serve.deps import Conn
+from crimegraph.serve.queries.graph import GraphFilter, graph
+
+router = APIRouter(tags=["graph"])
+
+
+@router.get("/graph")
+def get_graph(conn: Conn,
+              entity: Annotated[str | None, Query(description="Centre entity id; none for an overview.")] = None,
+              depth: Annotated[int, Query(ge=1, le=4, description="Edges away from the centre.")] = 1,
+              predicate: Annotated[list[str] | None, Query(description="Edge types to keep (repeatable): "
+                                                                       "claim predicates or same_event.")] = None,
+              status: Annotated[list[str] | None, Query(description="Claim statuses to keep (repeatable).")] = None,
+              type: Annotated[list[str] | None, Query(description="Node types to keep (repeatable).")] = None,
+              limit: Annotated[int, Query(ge=1, le=1000, description="Most nodes returned.")] = 150,
+              ) -> dict[str, Any]:
+    """Nodes (entities, activities) and typed edges (predicate, status, count, claim or event ids)."""
+    keep = GraphFilter(frozenset(p for p in predicate or [] if p), frozenset(s for s in status or [] if s),
+                       frozenset(t for t in type or [] if t))
+    return graph(conn, entity or None, depth, keep, limit)

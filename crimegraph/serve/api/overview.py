@@ -1,0 +1,18 @@
+"""GET /api/overview: the JSON twin of the front page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from crimegraph.serve.deps import Conn
+from crimegraph.serve.queries.overview import overview
+
+router = APIRouter(tags=["overview"])
+
+
+@router.get("/overview")
+def get_overview(conn: Conn) -> dict[str, Any]:
+    """Counts, the latest events and the most connected actors."""
+    return overview(conn)

@@ -1,0 +1,1 @@
+"""Read queries behind the web pages and their JSON twins (each returns JSON-ready dicts)."""

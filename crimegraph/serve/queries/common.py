@@ -1,0 +1,93 @@
+"""Shared pieces of the web queries: pages of results, entity and article references, filters."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from crimegraph.store.queries import canonical_map, display_title, in_chunks
+from crimegraph.store.tables import articles, entities, names
+
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A window of results: at most `limit` rows after skipping `offset`."""
+
+    limit: int = 50
+    offset: int = 0
+
+    @classmethod
+    def of(cls, limit: int | None, offset: int | None, default: int = 50) -> Page:
+        """A page with the limit clamped to 1..MAX_LIMIT and a non-negative offset."""
+        return cls(min(max(limit or default, 1), MAX_LIMIT), max(offset or 0, 0))
+
+
+def listing(rows: list[dict[str, Any]], count: int, page: Page, **extra: Any) -> dict[str, Any]:
+    """The shape of every list answer: data, count (all matches), limit and offset."""
+    return {"data": rows, "count": count, "limit": page.limit, "offset": page.offset, **extra}
+
+
+def entity_names(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, str]]:
+    """Canonical id -> {id, name, type} for node ids (each mapped to its cluster's canonical node)."""
+    canon = canonical_map(conn, ids)
+    found: dict[str, dict[str, str]] = {}
+    for part in in_chunks(set(canon.values())):
+        for node, name, type_ in conn.execute(
+                select(entities.c.id, entities.c.name, entities.c.type).where(entities.c.id.in_(part))):
+            found[node] = {"id": node, "name": name, "type": type_}
+    return {node: found[canonical] for node, canonical in canon.items() if canonical in found}
+
+
+def article_refs(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+    """Article id -> {id, title, date, language} (a title made from the text when there is none)."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in in_chunks(set(ids)):
+        for article_id, title, start, date, language in conn.execute(
+                select(articles.c.id, articles.c.title, func.substr(articles.c.text, 1, 200), articles.c.date,
+                       articles.c.language).where(articles.c.id.in_(part))):
+            found[article_id] = {"id": article_id, "title": display_title(title, start), "date": date,
+                                 "language": language}
+    return found
+
+
+def citation(article: dict[str, Any] | None, article_id: str, evidence: Any) -> dict[str, Any]:
+    """Where a fact comes from: the article and the evidence spans (start, end, text)."""
+    spans = [{"start": int(e.get("start", 0)), "end": int(e.get("end", 0)), "text": " ".join(
+        str(e.get("text", "")).split())} for e in (evidence or []) if isinstance(e, dict)]
+    ref = article or {"id": article_id, "title": article_id, "date": None, "language": None}
+    return {"article": ref, "evidence": spans}
+
+
+def cluster_of(conn: Connection, node: str) -> list[str]:
+    """Every node id in the cluster of `node` (empty when unknown)."""
+    canonical = conn.execute(select(entities.c.canonical_id).where(entities.c.id == node)).scalar()
+    if canonical is None:
+        return []
+    return list(conn.execute(select(entities.c.id).where(entities.c.canonical_id == canonical)).scalars())
+
+
+def nodes_named(conn: Connection, value: str, limit: int = 200) -> list[str]:
+    """Node ids for an entity id (its cluster) or else a name (case-insensitive, whole name)."""
+    value = value.strip()
+    if not value:
+        return []
+    cluster = cluster_of(conn, value)
+    if cluster:
+        return cluster
+    hits = conn.execute(select(names.c.entity_id).where(func.lower(names.c.name) == value.lower())
+                        .limit(limit)).scalars()
+    canon = set(canonical_map(conn, set(hits)).values())
+    found: list[str] = []
+    for part in in_chunks(canon):
+        found.extend(conn.execute(select(entities.c.id).where(entities.c.canonical_id.in_(part))).scalars())
+    return found
+
+
+def chunked(ids: Iterable[str]) -> Iterable[list[str]]:
+    """Ids in lists short enough for an IN clause."""
+    return in_chunks(set(ids))
