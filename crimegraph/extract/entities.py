@@ -43,6 +43,7 @@ PLACE_NOUNS = frozenset(
 PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
 SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
+ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 LEADER_LABELS = frozenset({"ORG", "NORP", "PERSON", "PER", "MISC"})
 
 
@@ -94,14 +95,15 @@ class EntityTyper:
 
     def model_candidate(self, doc: Doc, start: int, end: int, label: str, titles: set[int]) -> Candidate | None:
         start, end = trim(doc, start, end, self.language)
-        while start < end and (start in titles or doc[start].is_lower or (
-                doc[start].is_sent_start and doc[start].pos_ in FUNCTION_POS and end - start == 1)):
+        while start < end and (start in titles or doc[start].is_lower or self.not_name_start(doc, start, end)):
             start += 1
         while end > start and (end - 1 in titles or doc[end - 1].is_lower):
             end -= 1
         start, end = trim(doc, start, end, self.language)
-        if start >= end or not has_capital(doc, start, end):
+        if start >= end or not has_capital(doc, start, end) or all(t.is_stop and not t.is_upper for t in doc[start:end]):
             return None
+        if end - start > 1 and doc[start].lower_ in ARTICLES and is_acronym(doc[start + 1 : end].text):
+            start += 1  # "Las FARC"
         text = doc[start:end].text
         known = self.lex.actor(text)
         if known is not None:
@@ -113,6 +115,14 @@ class EntityTyper:
         weak = type_ == MODEL_LABELS.get(label) and type_ in (ORG, LOC) and not country_code(text)
         return Candidate(start, end, type_, None, "model", label, weak and not self.lex.is_place(text))
 
+    def not_name_start(self, doc: Doc, start: int, end: int) -> bool:
+        """A verb, preposition or adverb cannot start a name ("Agregó", "Según"); nor can a
+        sentence-initial common noun standing alone in Spanish ("Horas")."""
+        token = doc[start]
+        if token.pos_ in FUNCTION_POS and not token.text.isupper():
+            return True
+        return self.language == "es" and end - start == 1 and token.is_sent_start and token.pos_ == "NOUN"
+
     def places(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Known places the model missed, where the context says place ("in X", "X, a town",
         "department of X") or at a dateline."""
@@ -120,9 +130,14 @@ class EntityTyper:
         found = []
         line = boilerplate.dateline(doc)
         for _, start, end in self.gazetteer(doc):
-            if any(i in taken for i in range(start, end)):
+            inside = {id(taken[i]): taken[i] for i in range(start, end) if i in taken}
+            if inside and not (len(inside) > 1 and all(c.type in (LOC, None) for c in inside.values())
+                               and all(start <= c.start and c.end <= end for c in inside.values())):
                 continue
             cand = Candidate(start, end, LOC, None, "pattern")
+            if inside:
+                found.append(cand)
+                continue
             if (line and line[0] <= start < line[1]) or self.place_context(doc, cand) or appositive_place(doc, end):
                 found.append(cand)
         if line and not any(i in taken for i in range(*line)) and not found:
@@ -194,6 +209,8 @@ def title_persons(doc: Doc, titles: list[Title], title_tokens: set[int]) -> list
     found = []
     for title in titles:
         i = title.end
+        if i >= len(doc) or not is_name_token(doc[i]):
+            continue
         while i < len(doc) and i - title.end < 6 and i not in title_tokens and (
                 is_name_token(doc[i]) or (doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
                                           and is_name_token(doc[i + 1]))):

@@ -91,7 +91,8 @@ class PatternFinder:
 
     def actor(self, span: Span) -> list[Candidate]:
         known = self.lex.actor(span.text)
-        lower_ok = fold(span.text) in self.lex.lowercase or any(c.isupper() for c in span.text)
+        lower_ok = fold(span.text) in self.lex.lowercase or same_capitals(
+            span.text, self.lex.form_of(span.text), self.lex.heads)
         if known is not None and lower_ok and (span.text in self.lex.cased or not is_cased_form_text(span.text)):
             return [Candidate(span.start, span.end, known[0], known[1], "lexicon")]
         if span.text in CAPITAL_FORCES and not span[0].is_sent_start:
@@ -151,3 +152,14 @@ FORCE_WORDS = frozenset(w for phrase in FORCES["en"] for w in phrase.split())
 
 def is_cased_form_text(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z0-9.\-]+", text))
+
+
+def same_capitals(text: str, form: str | None, heads: dict[str, str]) -> bool:
+    """True when every word the lexicon form capitalises is capitalised in the text too
+    (a leading head noun may be lower case: "cártel de Sinaloa")."""
+    if form is None:
+        return any(c.isupper() for c in text)
+    words, wanted = text.split(), form.split()
+    return len(words) == len(wanted) and any(c.isupper() for c in text) and all(
+        not w[:1].isupper() or t[:1].isupper() or (i == 0 and fold(t) in heads)
+        for i, (t, w) in enumerate(zip(words, wanted, strict=True)))

@@ -139,12 +139,22 @@ class RoleReader:
                 best, most = n, len(cluster.mentions)
         return best
 
+    def extends(self, name: str, other: str) -> bool:
+        """ "Fiscalía General" and "Fiscalía": one name is the other with words added after its
+        head noun (Spanish) or before it (English)."""
+        a, b = name.split(), other.split()
+        short, long = (a, b) if len(a) <= len(b) else (b, a)
+        if not short or len(short) == len(long):
+            return False
+        return long[: len(short)] == short if self.lex.language == "es" else long[-len(short):] == short
+
     def find_or_add(self, name: str, type_: str, title: Title, clusters: list[EntityCluster], template: str) -> int:
         """The cluster named `name` (or by its lexicon canonical), else a new one; cites the title."""
         known = self.lex.actor(name) or self.lex.actor(template)
         wanted = {key(name)} | ({key(known[1])} if known else set())
         for n, cluster in enumerate(clusters):
-            if cluster.type == type_ and wanted & {key(a) for a in cluster.names}:
+            if cluster.type == type_ and (wanted & {key(a) for a in cluster.names} or any(
+                    self.extends(key(name), key(a)) for a in cluster.names)):
                 found = n
                 break
         else:

@@ -61,6 +61,11 @@ class Lexicon:
     def actors_forms(self) -> tuple[str, ...]:
         return self.forms
 
+    def form_of(self, text: str) -> str | None:
+        """The lexicon form (as written) that `text` matches, ignoring case and accents."""
+        folded = fold(text).replace("’", "'")
+        return next((f for f in self.forms if fold(f).replace("’", "'") == folded), None)
+
     def adjective_of(self, country: str) -> str | None:
         return self.adjectives.get(country)
 
