@@ -47,7 +47,7 @@ class PathResult:
 
 def build_graph(conn: Connection) -> nx.Graph:
     """Resolved entities as nodes; an edge holds the claims and events linking two of them."""
-    canonical = dict(list(conn.execute(select(entities.c.id, entities.c.canonical_id)).tuples()))
+    canonical = dict(list(conn.execute(select(entities.c.id, entities.c.canonical_id))))
     graph = nx.Graph()
     links: dict[tuple[str, str], list[tuple[str, Any]]] = defaultdict(list)
     for row in conn.execute(select(claims.c.subject_id, claims.c.object_id, claims.c.predicate, claims.c.status,

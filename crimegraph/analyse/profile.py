@@ -151,14 +151,14 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], limit: int = 
         by_event.update(dict(list(conn.execute(
             select(event_actors.c.entity_id, func.count(distinct(event_reports.c.event_id)))
             .join(event_reports, report == event_actors.c.report_id)
-            .where(event_actors.c.report_id.in_(shared)).group_by(event_actors.c.entity_id)).tuples())))
+            .where(event_actors.c.report_id.in_(shared)).group_by(event_actors.c.entity_id)))))
     by_article: Counter[str] = Counter()
     other = mentions.alias("other")
     for part in in_chunks(nodes):
         by_article.update(dict(list(conn.execute(
             select(other.c.entity_id, func.count(distinct(other.c.article_id)))
             .join(mentions, mentions.c.article_id == other.c.article_id)
-            .where(mentions.c.entity_id.in_(part)).group_by(other.c.entity_id)).tuples())))
+            .where(mentions.c.entity_id.in_(part)).group_by(other.c.entity_id)))))
     canonical_ids = canonical_map(conn, set(by_claim) | set(by_event) | set(by_article))
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for counter, slot in ((by_claim, 0), (by_event, 1), (by_article, 2)):
@@ -204,6 +204,6 @@ def _majority_type(conn: Connection, nodes: Collection[str]) -> str | None:
     counts: Counter[str] = Counter()
     for part in in_chunks(nodes):
         counts.update(dict(list(conn.execute(select(mentions.c.type, func.count()).where(
-            mentions.c.entity_id.in_(part)).group_by(mentions.c.type)).tuples())))
+            mentions.c.entity_id.in_(part)).group_by(mentions.c.type)))))
     return counts.most_common(1)[0][0] if counts else None
 

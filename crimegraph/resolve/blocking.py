@@ -60,7 +60,7 @@ def candidates(conn: Connection, keys: dict[str, set[str]], max_block: int = MAX
     sizes: dict[str, int] = {}
     for part in chunks(all_keys):
         sizes.update(list(conn.execute(select(name_keys.c.key, func.count()).where(name_keys.c.key.in_(part))
-                                       .group_by(name_keys.c.key)).tuples()))
+                                       .group_by(name_keys.c.key))))
     usable = [k for k in all_keys if sizes.get(k, 0) <= max_block]
     holders: dict[str, set[str]] = defaultdict(set)
     for part in chunks(usable):

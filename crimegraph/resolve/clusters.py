@@ -97,8 +97,12 @@ def build(found: dict[tuple[str, str], Judgement]) -> UnionFind:
 
 
 def choose_canonical(members: Iterable[str], counts: Counter[str], names: dict[str, str]) -> str:
-    """The member most often mentioned; ties go to the longer name, then the smaller id."""
-    return min(members, key=lambda n: (-counts[n], -len(names.get(n, "").split()), n))
+    """The member most often mentioned; ties go to a name without initials, then the longer, then the smaller id."""
+    def rank(node: str) -> tuple[int, bool, int, str]:
+        words = names.get(node, "").replace(".", " ").split()
+        return (-counts[node], any(len(w) == 1 for w in words), -len(words), node)
+
+    return min(members, key=rank)
 
 
 def recompute(conn: Connection) -> int:
@@ -114,7 +118,7 @@ def recompute(conn: Connection) -> int:
         part = nodes[start:start + 500]
         counts.update(dict(list(conn.execute(select(mentions.c.entity_id, func.count())
                                         .where(mentions.c.entity_id.in_(part))
-                                        .group_by(mentions.c.entity_id)).tuples())))
+                                        .group_by(mentions.c.entity_id)))))
         for node, name, canonical in conn.execute(select(entities.c.id, entities.c.name, entities.c.canonical_id)
                                                   .where(entities.c.id.in_(part))):
             names[node], current[node] = name, canonical

@@ -157,7 +157,7 @@ class Resolver:
         found: dict[str, str] = {}
         for part in chunks(ids):
             found.update(dict(list(self.conn.execute(select(entities.c.id, entities.c.canonical_id)
-                                                .where(entities.c.id.in_(part))).tuples())))
+                                                .where(entities.c.id.in_(part))))))
         return found
 
     def context(self, node: str) -> set[str]:

@@ -102,7 +102,7 @@ def canonical_map(conn: Connection, nodes: Collection[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for part in in_chunks(nodes):
         found.update(list(conn.execute(select(entities.c.id, entities.c.canonical_id)
-                                       .where(entities.c.id.in_(part))).tuples()))
+                                       .where(entities.c.id.in_(part)))))
     return found
 
 
@@ -113,7 +113,7 @@ def entity_refs(conn: Connection, canonicals: Collection[str]) -> dict[str, Enti
         counts: dict[str, int] = dict(list(conn.execute(
             select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)))
             .join(mentions, mentions.c.entity_id == entities.c.id)
-            .where(entities.c.canonical_id.in_(part)).group_by(entities.c.canonical_id)).tuples()))
+            .where(entities.c.canonical_id.in_(part)).group_by(entities.c.canonical_id))))
         for node, name, type_ in conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
                                               .where(entities.c.id.in_(part))):
             found[node] = EntityRef(node, name, type_, int(counts.get(node, 0)))

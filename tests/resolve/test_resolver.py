@@ -1,0 +1,95 @@
+"""Cross-article resolution through ingest: merges with recorded reasons, vetoes, and a person's judgements."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from crimegraph.model import Extraction
+from crimegraph.resolve import clusters
+from crimegraph.resolve.resolver import resolve_all
+from crimegraph.store.queries import find_entities
+from crimegraph.store.tables import entities, judgements
+from tests.kb import actor, doc, load, person, place
+
+
+def canonical(engine: Engine, name: str) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(select(entities.c.canonical_id).where(entities.c.name == name)).scalar_one())
+
+
+def node_id(engine: Engine, name: str) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(select(entities.c.id).where(entities.c.name == name)).scalar_one())
+
+
+def corpus(engine: Engine) -> None:
+    load(engine, [
+        (doc("r1", "text one"), Extraction("r1", [
+            person("Vladimir Padrino López"), actor("Cartel of the Suns", "ILLEGAL_GROUP"),
+            actor("Guardia Nacional Bolivariana", "STATE_ACTOR", "GNB"), person("Juan Pérez"), place("Venezuela")])),
+        (doc("r2", "text two"), Extraction("r2", [
+            person("Padrino López"), actor("Cartel de los Soles", "ILLEGAL_GROUP"), actor("GNB"),
+            person("Pedro Pérez"), actor("Venezuela", "ORGANIZATION")])),
+    ])
+
+
+def test_names_of_one_actor_merge_with_their_reasons(engine: Engine) -> None:
+    corpus(engine)
+    assert canonical(engine, "Padrino López") == canonical(engine, "Vladimir Padrino López")
+    assert canonical(engine, "Cartel de los Soles") == canonical(engine, "Cartel of the Suns")
+    assert canonical(engine, "GNB") == canonical(engine, "Guardia Nacional Bolivariana")
+    with engine.connect() as conn:
+        reasons = [row.features for row in conn.execute(select(judgements))]
+    assert {"translation": 0.9} in reasons
+    assert all(row for row in reasons)
+
+
+def test_different_people_and_kinds_stay_apart(engine: Engine) -> None:
+    corpus(engine)
+    assert canonical(engine, "Juan Pérez") != canonical(engine, "Pedro Pérez")
+    with engine.connect() as conn:
+        venezuela = conn.execute(select(entities.c.canonical_id).where(entities.c.name == "Venezuela")).all()
+    assert len({row[0] for row in venezuela}) == 2
+
+
+def test_the_profile_name_finds_the_merged_entity(engine: Engine) -> None:
+    corpus(engine)
+    found = find_entities(engine, "padrino lopez")
+    assert [r.name for r in found] == ["Vladimir Padrino López"]
+    assert found[0].articles == 2
+
+
+def test_split_and_merge_are_recorded_respected_and_nothing_is_deleted(engine: Engine) -> None:
+    corpus(engine)
+    short, full = node_id(engine, "Padrino López"), node_id(engine, "Vladimir Padrino López")
+    with engine.begin() as conn:
+        clusters.split(conn, short)
+    assert canonical(engine, "Padrino López") != canonical(engine, "Vladimir Padrino López")
+    with engine.begin() as conn:
+        resolve_all(conn)
+    assert canonical(engine, "Padrino López") != canonical(engine, "Vladimir Padrino López")
+    with engine.begin() as conn:
+        clusters.merge(conn, short, full)
+        resolve_all(conn)
+    assert canonical(engine, "Padrino López") == canonical(engine, "Vladimir Padrino López")
+    with engine.connect() as conn:
+        verdicts = [(r.judgement, r.decided_by) for r in conn.execute(select(judgements).order_by(judgements.c.id))]
+        names = {r.name for r in conn.execute(select(entities.c.name))}
+    assert ("different", "user") in verdicts and ("same", "user") in verdicts
+    assert {"Padrino López", "Vladimir Padrino López"} <= names
+
+
+def test_merging_people_the_resolver_kept_apart(engine: Engine) -> None:
+    corpus(engine)
+    with engine.begin() as conn:
+        clusters.merge(conn, node_id(engine, "Juan Pérez"), node_id(engine, "Pedro Pérez"))
+    assert canonical(engine, "Juan Pérez") == canonical(engine, "Pedro Pérez")
+
+
+def test_a_lone_surname_between_two_people_is_left_alone(engine: Engine) -> None:
+    load(engine, [
+        (doc("p1", "one"), Extraction("p1", [person("Ana María Rojas")])),
+        (doc("p2", "two"), Extraction("p2", [person("Luis Rojas")])),
+        (doc("p3", "three"), Extraction("p3", [person("Rojas")])),
+    ])
+    assert len({canonical(engine, n) for n in ("Ana María Rojas", "Luis Rojas", "Rojas")}) == 3
