@@ -64,7 +64,7 @@ def read_list(path: str | Path) -> list[ListEntry]:
 
 def _screened(schema: str) -> bool:
     found = model.get(schema)
-    return found is not None and any(found.is_a(s) for s in SCREENED) and not found.is_a("Vessel")
+    return found is not None and any(found.is_a(s) for s in SCREENED)
 
 
 def ftm_entries(lines: Iterable[str], name: str = "<list>") -> Iterator[ListEntry]:
@@ -97,7 +97,8 @@ def _ftm_entry(data: dict[str, Any], name: str) -> ListEntry | None:
     names = [n for prop in NAME_PROPS for n in props.get(prop, []) if n.strip()]
     if not names or not data.get("id"):
         return None
-    main = data.get("caption") if data.get("caption") in names else names[0]
+    caption = data.get("caption")
+    main = caption if isinstance(caption, str) and caption in names else names[0]
     countries = props.get("country", []) + props.get("nationality", []) + props.get("citizenship", [])
     return ListEntry(
         id=str(data["id"]), schema=str(data["schema"]), name=main, aliases=[n for n in names if n != main],
