@@ -11,3 +11,5 @@ fi
 .venv/bin/python -m pip install --quiet -e ".[dev]"
 # The Spanish model pins an old spaCy in its metadata but runs under 3.8: install it without dependencies.
 .venv/bin/python -m pip install --quiet --no-deps -r requirements-models.txt
+# The web app's browser libraries (npm registry, package-lock.json) copied where the app serves them.
+bash scripts/assets.sh
