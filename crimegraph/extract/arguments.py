@@ -60,6 +60,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "officials accused of ...", "those sanctioned"
+    if verb.dep_ == "xcomp" and children(verb.head, OBJECTS):
+        return children(verb.head, OBJECTS)[0]  # object control: "pushed the soldiers to rebel"
     if verb.dep_ in INHERIT or verb.dep_ == "pcomp" or verb.dep_ == "ccomp" and verb.head.pos_ == "ADP":
         head = verb.head
         while head.dep_ in ("prep", "case", "mark") and head.head is not head:

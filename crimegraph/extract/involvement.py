@@ -46,7 +46,7 @@ class InvolvementFinder:
         if mention.kind == "verb":
             return [(a, 0.5 if mention.activity == "homicide" else 0.7) for a in self.doers(head, refs)]
         if mention.kind == "adjective":
-            return [(a, 0.6) for a in self.described(head, refs)]
+            return [(a, 0.6) for a in self.described(head, refs, part_whole=False)]
         if mention.kind == "agent":
             named = self.described(head, refs)
             if named:
@@ -61,20 +61,20 @@ class InvolvementFinder:
         found = subject(verb)
         return refs.resolve_all(found, part_whole=True, types=ACTORS) if found is not None else []
 
-    def described(self, token: Token, refs: Referents) -> list[EntityCluster]:
+    def described(self, token: Token, refs: Referents, part_whole: bool = True) -> list[EntityCluster]:
         """The actor an agent noun or adjective describes: "X, a drug lord", "X is corrupt", "corrupt X"."""
-        own = refs.resolve(token, part_whole=True)
+        own = refs.resolve(token, part_whole=part_whole)
         if own is not None:
             return [own]
         if token.dep_ in ("amod", "compound", "appos", "nmod") and token.head is not token:
-            found = refs.resolve_all(token.head, part_whole=True, types=ACTORS)
+            found = refs.resolve_all(token.head, part_whole=part_whole, types=ACTORS)
             if found:
                 return found
         if token.dep_ in ("attr", "acomp", "oprd", "ROOT", "conj", "xcomp"):
             verb = token.head if token.dep_ != "ROOT" else token
             doer = subject(verb)
             if doer is not None and doer is not token:
-                return refs.resolve_all(doer, part_whole=True, types=ACTORS)
+                return refs.resolve_all(doer, part_whole=part_whole, types=ACTORS)
         return []
 
     def responsible(self, head: Token, refs: Referents) -> list[EntityCluster]:
@@ -102,10 +102,14 @@ class InvolvementFinder:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
         for child in noun.children:
-            if child.dep_ == "poss":
-                found = refs.resolve_all(child, part_whole=True, types=ACTORS)
+            if child.dep_ == "poss":  # "Colombia's drug trade" places the trade; it names no culprit
+                found = refs.resolve_all(child, part_whole=True, types=ACTOR_TYPES)
                 if found:
                     return found
+        between = [c for t in prep_objects(noun, ("between", "among", "entre"))
+                   for c in refs.resolve_all(t, part_whole=True, types=ACTOR_TYPES)]
+        if len(between) > 1:  # "a clash between X and Y over the drug trade"
+            return between
         for obj in prep_objects(noun, ("by", "against", "por", "contra")):
             if obj.dep_ != "obj" or noun.lang_ == "es":
                 found = refs.resolve_all(obj, part_whole=True, types=ACTORS)

@@ -16,7 +16,7 @@ from crimegraph.extract.arguments import (
     subject,
 )
 from crimegraph.extract.claimset import Candidate
-from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.doc import EntityCluster, Role
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.lexicons import rows
 from crimegraph.extract.referents import ORG_TYPES, Referents
@@ -50,25 +50,32 @@ class PositionFinder:
         return self.titles.get(token.lower_) or self.titles.get(token.lemma_.lower())
 
     def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
-        found = self.from_roles(doc, refs)
-        covered = {i for r in cg.roles(doc) for i in range(r.start, r.end)}
+        role_tokens = {i: role for role in cg.roles(doc) for i in range(role.start, role.end)}
+        found: list[Candidate] = []
+        overridden: set[Role] = set()
         for token in doc:
-            if token.i in covered:
-                continue
-            if token.pos_ in ("NOUN", "PROPN") and self.title(token) and refs.at(token) is None:
-                found.extend(self.from_title(token, refs, hedger))
+            role = role_tokens.get(token.i)
+            if token.pos_ in ("NOUN", "PROPN") and self.title(token) and (role or refs.at(token) is None):
+                explicit = self.from_title(token, refs, hedger, role)
+                if explicit and role is not None:
+                    overridden.add(role)
+                found.extend(explicit)
             elif token.pos_ in ("VERB", "ADJ") and self.verb(token):
                 found.extend(self.from_leading(token, refs, hedger))
-        found.extend(self.units(doc, refs))
+        found.extend(self.from_roles(doc, refs, overridden))
+        found.extend(self.units(doc, refs, {(r.start, r.end) for r in cg.roles(doc)}))
+        found.extend(self.governments(doc, refs))
         return found
 
     def verb(self, token: Token) -> str | None:
         return self.verbs.get(token.lower_) or self.verbs.get(token.lemma_.lower())
 
-    def from_roles(self, doc: Doc, refs: Referents) -> list[Candidate]:
+    def from_roles(self, doc: Doc, refs: Referents, overridden: set[Role]) -> list[Candidate]:
         """Roles the entity stage read off titles; a rank title ("Navy Captain X") means membership."""
         found = []
         for role in cg.roles(doc):
+            if role in overridden:
+                continue
             person, body = refs.clusters[role.person], refs.clusters[role.body]
             ranks = [self.title(t) for t in doc[role.start : role.end]]
             member = any(r is not None and r[0] == "member_of" for r in ranks)
@@ -77,13 +84,20 @@ class PositionFinder:
             found.append(Candidate(person.name, predicate, body.name, role.start, confidence=0.8))
         return found
 
-    def from_title(self, title: Token, refs: Referents, hedger: Hedger) -> list[Candidate]:
-        """A title noun tied to people and to a body: "X, the head of Y", "Y's director X"."""
+    def from_title(self, title: Token, refs: Referents, hedger: Hedger, role: Role | None = None) -> list[Candidate]:
+        """A title noun tied to people and to a body: "X, the head of Y", "Y's director X".
+
+        Inside a title the entity stage read (`role`), only an explicit body counts: it overrides
+        the body the title implies ("X, president of the Assembly").
+        """
         people = self.holders(title, refs)
+        if role is not None and all(p is not refs.clusters[role.person] for p in people):
+            people.append(refs.clusters[role.person])
         if not people:
             return []
         predicate, flag = self.title(title) or ("holds_position", "")
-        bodies = self.bodies(title, refs, flag)
+        implied = refs.clusters[role.body] if role is not None else None
+        bodies = [b for b in self.bodies(title, refs, flag) if implied is None or b != implied.name]
         if not bodies:
             return []
         assessed = hedger.assess(title, refs)
@@ -97,7 +111,8 @@ class PositionFinder:
         found: list[EntityCluster] = []
         candidates: list[Token] = []
         candidates.extend(children(title, ("appos", "flat", "compound")))
-        for prep in title.children:
+        owner = title.head.head if title.dep_ == "pobj" and title.head.lower_ in ("of", "de") else title
+        for prep in [*title.children, *(owner.children if owner is not title else [])]:
             if prep.lower_ in EXAMPLES:
                 candidates.extend(children(prep, ("pobj",)))
         if title.dep_ in ("appos", "compound", "flat", "nmod"):
@@ -170,16 +185,37 @@ class PositionFinder:
         return [Candidate(p.name, "holds_position", g.name, verb.i, assessed.status, assessed.source, 0.7)
                 for p in leaders for g in groups]
 
-    def units(self, doc: Doc, refs: Referents) -> list[Candidate]:
+    def units(self, doc: Doc, refs: Referents, titles: set[tuple[int, int]]) -> list[Candidate]:
         """A unit named with the force it belongs to is a member of it."""
         found: list[Candidate] = []
         for cluster in refs.clusters:
             if cluster.type not in ORG_TYPES:
                 continue
             for start, end in cluster.mentions:
+                if (start, end) in titles:
+                    continue
                 head = mention_head(doc, start, end)
                 for owner in self.owners(head, refs):
                     found.append(Candidate(cluster.name, "member_of", owner.name, head.i, confidence=0.7))
+        return found
+
+
+    def governments(self, doc: Doc, refs: Referents) -> list[Candidate]:
+        """ "the Maduro government", "the government of X": X heads that government."""
+        prefix = GOVERNMENT.get(self.language, GOVERNMENT["en"]).split("{}")[0].lower()
+        people = [c for c in refs.clusters if c.type == "PERSON"]
+        found: list[Candidate] = []
+        for cluster in refs.clusters:
+            if cluster.type != "STATE_ACTOR" or not cluster.name.lower().startswith(prefix):
+                continue
+            for start, end in cluster.mentions:
+                head = mention_head(doc, start, end)
+                words = {t.text for t in doc[start:end]}
+                leaders = [p for p in people if any(n.split()[-1] in words for n in p.names if n.split())]
+                for child in [*children(head, ("poss",)), *prep_objects(head, ("of", "de", "del"))]:
+                    leaders.extend(refs.resolve_all(child, types=PERSON))
+                found.extend(Candidate(p.name, "holds_position", cluster.name, head.i, confidence=0.7)
+                             for p in leaders)
         return found
 
 

@@ -19,11 +19,15 @@ GROUP_NOUNS = frozenset(
     "group groups gang gangs cartel cartels guerrilla guerrillas rebels rebel militia militias organization "
     "organisation network faction mafia clan army force forces grupo grupos banda bandas cártel "
     "organización red facción milicia ejército".split())
+ANAPHORIC_NOUNS = frozenset(
+    "group gang cartel guerrilla guerrillas rebels militia organization organisation faction mafia "
+    "grupo banda cártel organización facción milicia".split())
 PART_NOUNS = frozenset(
-    "member members commander commanders officer officers official officials soldier soldiers troops element "
+    "member members commander commanders officer officers soldier soldiers troops element "
     "elements leader leaders leadership fighter fighters ranks unit units militant militants agent agents "
     "guardsmen miembro miembros integrante integrantes comandante comandantes jefe jefes líder líderes "
-    "efectivos militares soldados agentes funcionarios guerrilleros".split())
+    "efectivos militares soldados agentes guerrilleros".split())
+EXAMPLE_HEADS = frozenset("network networks structure structures redes estructuras".split())
 NAMING_VERBS = frozenset("call know refer name dub label llamar llamado conocer conocido denominar denominado".split())
 DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
 
@@ -70,7 +74,13 @@ class Referents:
                 named = self.first_in(child)
                 if named is not None:
                     return named
-        if token.lower_ in GROUP_NOUNS or token.lemma_.lower() in GROUP_NOUNS:
+        if token.lower_ in GROUP_NOUNS or token.lemma_.lower() in GROUP_NOUNS or token.lower_ in EXAMPLE_HEADS:
+            for prep in children(token, ("prep",)):
+                if prep.lower_ in ("like", "including", "as", "como"):  # "groups such as X", "gangs like X"
+                    for example in children(prep, ("pobj",)):
+                        found = self.resolve(example)
+                        if found is not None and found.type in ORG_TYPES:
+                            return found
             for child in children(token, ("compound", "amod", "nmod", "flat", "poss")):
                 found = self.at(child)
                 if found is not None and found.type in ORG_TYPES:
@@ -91,7 +101,7 @@ class Referents:
 
     def definite_group(self, token: Token) -> EntityCluster | None:
         """ "the group", "the rebels", "la guerrilla": the last armed group named shortly before."""
-        if token.lower_ not in GROUP_NOUNS:
+        if token.lower_ not in ANAPHORIC_NOUNS:
             return None
         if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
             return None
