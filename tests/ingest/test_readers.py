@@ -25,7 +25,8 @@ publicado el jueves por la mañana en la capital del estado.</p>
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Border Wire</title><language>en-us</language>
 <item><title>Trucks held at the crossing</title><link>https://news.example/a</link>
 <pubDate>Tue, 02 Aug 2022 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;Customs officers held two trucks carrying fuel at the crossing on Monday.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Customs officers held two trucks carrying fuel at the crossing on Monday.&lt;/p&gt;
+</description></item>
 <item><title>Mayor opens market</title><link>https://news.example/b</link>
 <pubDate>Wed, 03 Aug 2022 10:00:00 GMT</pubDate><description>A new market opened downtown.</description></item>
 </channel></rss>"""
