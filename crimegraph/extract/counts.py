@@ -86,7 +86,7 @@ def _noun_count(noun: Token, language: str) -> int | None:
     if value is not None:
         return value
     head = noun.head
-    if head is not noun and head.i < noun.i and is_number(head, language):
+    if head != noun and head.i < noun.i and is_number(head, language):
         return token_number(head, language)
     return None
 

@@ -54,7 +54,7 @@ def _inherited(trigger: Token, language: str, found: list[Token]) -> list[Token]
     has_subject = any(t.dep_ in SUBJECT_DEPS and t.lower_ not in PRONOUNS for t in found)
     if trigger.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         extra.append(head)
-    if not has_subject and trigger.dep_ in INHERIT_DEPS and head is not trigger:
+    if not has_subject and trigger.dep_ in INHERIT_DEPS and head != trigger:
         extra.extend(c for c in head.children if c.dep_ in SUBJECT_DEPS)
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in OBJECT_DEPS:
         if head.lemma_.lower() in group(language, "light") or head.lemma_.lower() in group(language, "report"):
@@ -96,10 +96,10 @@ def event_actors(doc: Doc, trigger: Token, language: str) -> list[EntityCluster]
 def _acts(token: Token, head: Token) -> bool:
     """A place mention that is itself the participant, not the setting inside it."""
     root = token
-    while root.head is not root and root.head.i != root.i and root.dep_ in ("compound", "flat", "flat:name"):
+    while root.head != root and root.head.i != root.i and root.dep_ in ("compound", "flat", "flat:name"):
         root = root.head
-    return root is head or root.dep_ in ("poss", "conj", "appos") or (
-        root.head is head and root.dep_ in ("compound", "nmod", "amod"))
+    return root == head or root.dep_ in ("poss", "conj", "appos") or (
+        root.head == head and root.dep_ in ("compound", "nmod", "amod"))
 
 
 def sentence_actors(doc: Doc, start: int, end: int) -> list[EntityCluster]:

@@ -36,19 +36,31 @@ def attachment(trigger: Token, anchor: DateAnchor) -> int | None:
     root = anchor.root
     if root is None:
         return NEARBY
-    if trigger is root or trigger.is_ancestor(root):
+    if trigger == root or trigger.is_ancestor(root):
         return ATTACHED
+    noun_steps: int | None = None
     current = root
     for _ in range(MAX_CLIMB):
         head = current.head
-        if head is current:
-            return CLAUSE
+        if head == current:
+            return CLAUSE if noun_steps is None else None
+        if noun_steps is not None:
+            noun_steps += 1
         if head.pos_ in ("VERB", "AUX"):
-            return CLAUSE if head is trigger or head.is_ancestor(trigger) else NEARBY
-        if head.pos_ in ("NOUN", "PROPN") and head.i not in range(root.left_edge.i, root.right_edge.i + 1):
-            return None
+            governs = head == trigger or head.is_ancestor(trigger)
+            if noun_steps is not None:
+                # a date inside a noun phrase counts only when that phrase hangs right off the
+                # trigger's own verb ("followed the bust ... on a flight in 2013")
+                return CLAUSE if governs and noun_steps <= 2 else None
+            return CLAUSE if governs else NEARBY
+        if noun_steps is None and head.pos_ in ("NOUN", "PROPN") and not _inside(head, root):
+            noun_steps = 0
         current = head
     return NEARBY
+
+
+def _inside(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def pick_date(trigger: Token, anchors: list[DateAnchor]) -> DateAnchor | None:

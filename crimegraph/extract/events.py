@@ -93,7 +93,7 @@ class EventExtractor:
         actors = [c.name for c in event_actors(doc, token, language)]
         if not actors:
             actors = [c.name for c in sentence_actors(doc, unit.start, unit.end)]
-        place = best_place(doc, unit, token.i) or context.place
+        place = best_place(doc, unit, token.i, language) or context.place
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
                               confidence=confidence(trigger, date, place, actors),

@@ -55,7 +55,7 @@ def _purpose(token: Token, language: str) -> bool:
 
 def _head_unreal(token: Token, language: str) -> bool:
     head = token.head
-    return head is token or head.lemma_.lower() in group(language, "irrealis") or token.dep_ in ("advcl", "acl")
+    return head == token or head.lemma_.lower() in group(language, "irrealis") or token.dep_ in ("advcl", "acl")
 
 
 def _verb_factual(token: Token, language: str) -> bool:
@@ -64,12 +64,12 @@ def _verb_factual(token: Token, language: str) -> bool:
     for _ in range(4):
         if _negated(current, language) or _modal(current, language) or _conditional(current, language):
             return False
-        if current is not token and current.lemma_.lower() in irrealis:
+        if current != token and current.lemma_.lower() in irrealis:
             return False
-        if current.dep_ not in (*CLAUSE_LINKS, "conj") or current.head is current:
+        if current.dep_ not in (*CLAUSE_LINKS, "conj") or current.head == current:
             break
         current = current.head
-    if current.lemma_.lower() in irrealis and current is not token:
+    if current.lemma_.lower() in irrealis and current != token:
         return False
     return not _purpose(token, language)
 
@@ -88,9 +88,9 @@ def _noun_factual(token: Token, language: str) -> bool:
         c.dep_ == "case" and c.lemma_.lower() in group(language, "before") for c in token.children
     ):
         return False
-    if head is not token and head.lemma_.lower() in group(language, "irrealis"):
+    if head != token and head.lemma_.lower() in group(language, "irrealis"):
         return False
-    if head.pos_ in ("VERB", "AUX") and head is not token and not _verb_factual(head, language):
+    if head.pos_ in ("VERB", "AUX") and head != token and not _verb_factual(head, language):
         return False
     return True
 
@@ -105,7 +105,7 @@ def is_generic(token: Token, language: str) -> bool:
     head = token.head
     if token.dep_ in ("pobj", "nmod") or (head.dep_ == "prep" and head.lower_ == "of"):
         noun = head.head if head.dep_ == "prep" else head
-        if noun is not token and noun.pos_ in ("NOUN", "PROPN") and _specific(noun):
+        if noun != token and noun.pos_ in ("NOUN", "PROPN") and _specific(noun):
             return False
     return True
 

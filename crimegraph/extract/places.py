@@ -10,11 +10,14 @@ from spacy.tokens import Doc, Span, Token
 from crimegraph.extract import doc as cg
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.lexicons import mapping
+from crimegraph.extract.triggers import group
 
 # Precision of a place: a city, state or site beats a country, which beats a region.
 RANK = {"place": 2, "country": 1, "region": 0}
 ACTOR_DEPS = frozenset("nsubj nsubjpass nsubj:pass dobj obj iobj agent poss".split())
 DATELINE_TOKENS = 8
+CHAIN_DEPS = frozenset("appos conj compound flat flat:name nmod amod poss".split())
+MAX_CLIMB = 5
 
 
 @cache
@@ -52,11 +55,32 @@ def is_actor_mention(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
-def best_place(doc: Doc, span: Span, near: int) -> str | None:
+def is_setting(root: Token, language: str) -> bool:
+    """False for a place named as a counterpart ("ties with the US", "contra Colombia", "sanctioned by
+    Canada"): the first preposition above the mention, through "of" and appositions, decides."""
+    counterpart = group(language, "counterpart")
+    current = root
+    for _ in range(MAX_CLIMB):
+        cases = [c for c in current.children if c.dep_ == "case"]
+        preposition = cases[0] if cases else (current.head if current.dep_ in ("pobj", "pcomp") else None)
+        if preposition is not None:
+            if preposition.lower_ in counterpart:
+                return False
+            if preposition.lower_ not in ("of", "de", "del"):
+                return True
+            current = current.head.head if preposition == current.head else current.head
+            continue
+        if current.dep_ not in CHAIN_DEPS or current.head == current:
+            return True
+        current = current.head
+    return True
+
+
+def best_place(doc: Doc, span: Span, near: int, language: str = "en") -> str | None:
     """The most precise location named in `span` as a setting, the closest to token `near` on ties."""
     best: tuple[int, int, str] | None = None
     for cluster, root in locations_in(doc, span):
-        if is_actor_mention(root):
+        if is_actor_mention(root) or not is_setting(root, language):
             continue
         key = (RANK[place_kind(cluster.name)], -abs(root.i - near), cluster.name)
         if best is None or key[:2] > best[:2]:
