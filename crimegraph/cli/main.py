@@ -11,6 +11,7 @@ from crimegraph.cli.ingest import ingest_command
 from crimegraph.cli.merge import merge_command, resolve_command, split_command
 from crimegraph.cli.path import path_command
 from crimegraph.cli.profile import profile_command
+from crimegraph.cli.screen import screen_command
 from crimegraph.cli.search import search_command
 from crimegraph.cli.serve import serve_command
 from crimegraph.cli.stats import stats_command
@@ -32,6 +33,7 @@ app.command("merge")(merge_command)
 app.command("split")(split_command)
 app.command("resolve")(resolve_command)
 app.command("export")(export_command)
+app.command("screen")(screen_command)
 app.command("serve")(serve_command)
 
 
