@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from starlette.exceptions import HTTPException
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException
 
 from crimegraph.ingest.runner import Extractor
 from crimegraph.serve.api import api_router

@@ -86,7 +86,8 @@ def features(topology: dict[str, Any]) -> Iterator[dict[str, Any]]:
         parts = polygons(arcs, geometry)
         if not parts:
             continue
-        name = " ".join(ABBREVIATIONS.get(w, w) for w in str((geometry.get("properties") or {}).get("name", "")).split())
+        short = str((geometry.get("properties") or {}).get("name", ""))
+        name = " ".join(ABBREVIATIONS.get(word, word) for word in short.split())
         lon, lat, _ = max((area_centroid(p[0]) for p in parts if p and p[0]), key=lambda c: c[2])
         yield {"type": "Feature", "id": geometry.get("id"),
                "properties": {"name": name, "iso": country_code(name), "centroid": [round(lat, 4), round(lon, 4)]},

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
-from crimegraph.serve.queries.common import Page, article_refs, citation, entity_names, listing, nodes_named
+from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
 from crimegraph.store.tables import articles, claims
 
 COLUMNS = (claims.c.id, claims.c.article_id, claims.c.subject, claims.c.subject_id, claims.c.predicate,
@@ -61,7 +61,7 @@ def claim_filter(conn: Connection, predicate: str | None = None, status: str | N
 
 
 def list_claims(conn: Connection, predicate: str | None = None, status: str | None = None,
-                entity: str | None = None, page: Page = Page()) -> dict[str, Any]:
+                entity: str | None = None, page: Page = FIRST_PAGE) -> dict[str, Any]:
     """A page of claims with the filters applied, and how many match."""
     condition = claim_filter(conn, predicate, status, entity)
     count = int(conn.execute(select(func.count()).select_from(claims).where(condition)).scalar() or 0)

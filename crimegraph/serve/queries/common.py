@@ -27,6 +27,9 @@ class Page:
         return cls(min(max(limit or default, 1), MAX_LIMIT), max(offset or 0, 0))
 
 
+FIRST_PAGE = Page()
+
+
 def listing(rows: list[dict[str, Any]], count: int, page: Page, **extra: Any) -> dict[str, Any]:
     """The shape of every list answer: data, count (all matches), limit and offset."""
     return {"data": rows, "count": count, "limit": page.limit, "offset": page.offset, **extra}

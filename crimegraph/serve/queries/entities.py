@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, distinct, func, or_, select
 
 from crimegraph.serve.queries.claims import claims_where
-from crimegraph.serve.queries.common import Page, article_refs, citation, cluster_of, listing
+from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
 from crimegraph.serve.queries.events import count_events, events_where
 from crimegraph.store.queries import canonical_map, entity_refs, judgement_log
 from crimegraph.store.search import name_hits
@@ -20,14 +20,14 @@ MENTIONS = 50
 
 
 def list_entities(conn: Connection, q: str | None = None, type_: str | None = None,
-                  page: Page = Page()) -> dict[str, Any]:
+                  page: Page = FIRST_PAGE) -> dict[str, Any]:
     """Entities, most mentioned first; `q` keeps those with a name holding every word of it."""
     if q and q.strip():
         canon = set(canonical_map(conn, {node for node, _ in name_hits(conn, q)}).values())
-        refs = sorted((r for r in entity_refs(conn, canon).values() if not type_ or r.type == type_),
+        hits = sorted((r for r in entity_refs(conn, canon).values() if not type_ or r.type == type_),
                       key=lambda r: (-r.articles, r.name))
-        rows = [r.to_dict() for r in refs[page.offset:page.offset + page.limit]]
-        return listing(rows, len(refs), page, q=q)
+        rows = [r.to_dict() for r in hits[page.offset:page.offset + page.limit]]
+        return listing(rows, len(hits), page, q=q)
     canonical = entities.alias("canonical")
     counted = func.count(distinct(mentions.c.article_id))
     query = (select(entities.c.canonical_id, counted).join(mentions, mentions.c.entity_id == entities.c.id)

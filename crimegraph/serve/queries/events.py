@@ -8,7 +8,16 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
-from crimegraph.serve.queries.common import Page, article_refs, chunked, citation, entity_names, listing, nodes_named
+from crimegraph.serve.queries.common import (
+    FIRST_PAGE,
+    Page,
+    article_refs,
+    chunked,
+    citation,
+    entity_names,
+    listing,
+    nodes_named,
+)
 from crimegraph.store.tables import event_actors, event_reports, events
 
 BUCKETS = {"year": 4, "month": 7, "day": 10}
@@ -43,6 +52,9 @@ class EventFilter:
                 event_actors, event_actors.c.report_id == event_reports.c.id)
                 .where(event_actors.c.entity_id.in_(nodes))))
         return and_(true(), *parts)
+
+
+ANY_EVENT = EventFilter()
 
 
 def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
@@ -91,14 +103,14 @@ def count_events(conn: Connection, condition: ColumnElement[bool]) -> int:
     return int(conn.execute(select(func.count()).select_from(events).where(condition)).scalar() or 0)
 
 
-def list_events(conn: Connection, where: EventFilter = EventFilter(), page: Page = Page()) -> dict[str, Any]:
+def list_events(conn: Connection, where: EventFilter = ANY_EVENT, page: Page = FIRST_PAGE) -> dict[str, Any]:
     """A page of events with the filters applied, and how many match."""
     condition = where.condition(conn)
     return listing(events_where(conn, condition, page.limit, page.offset), count_events(conn, condition), page)
 
 
-def timeline(conn: Connection, where: EventFilter = EventFilter(), bucket: str = "month",
-             page: Page = Page()) -> dict[str, Any]:
+def timeline(conn: Connection, where: EventFilter = ANY_EVENT, bucket: str = "month",
+             page: Page = FIRST_PAGE) -> dict[str, Any]:
     """Event counts per period and type, plus a page of the events themselves (latest first)."""
     width = BUCKETS.get(bucket, 7)
     condition = where.condition(conn)

@@ -35,6 +35,9 @@ class GraphFilter:
         return not self.predicates or SAME_EVENT in self.predicates
 
 
+ANY_EDGE = GraphFilter()
+
+
 @dataclass(slots=True)
 class Edges:
     """Parallel edges folded into one per (source, target, predicate, status), with claim ids and a count."""
@@ -161,7 +164,7 @@ def overview(conn: Connection, keep: GraphFilter, limit: int) -> dict[str, Any]:
     return {**assemble(conn, chosen, edges, keep), "truncated": len(degree) > limit, "entity": None}
 
 
-def graph(conn: Connection, entity: str | None = None, depth: int = 1, keep: GraphFilter = GraphFilter(),
+def graph(conn: Connection, entity: str | None = None, depth: int = 1, keep: GraphFilter = ANY_EDGE,
           limit: int = 150) -> dict[str, Any]:
     """The network around an entity, or the most connected part of the whole knowledge base."""
     limit = min(max(limit, 1), 1000)

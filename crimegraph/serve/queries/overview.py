@@ -15,13 +15,12 @@ from crimegraph.store.tables import claims, entities, event_actors
 def connected(conn: Connection, limit: int = 10) -> list[dict[str, Any]]:
     """Actors (not places) with the most claims and event participations."""
     degree: Counter[str] = Counter()
-    for column in (claims.c.subject_id, claims.c.object_id):
-        degree.update(dict(list(conn.execute(select(entities.c.canonical_id, func.count())
-                                             .join(claims, column == entities.c.id)
-                                             .group_by(entities.c.canonical_id)).tuples())))
-    degree.update(dict(list(conn.execute(select(entities.c.canonical_id, func.count())
-                                         .join(event_actors, event_actors.c.entity_id == entities.c.id)
-                                         .group_by(entities.c.canonical_id)).tuples())))
+    joins = [(claims, claims.c.subject_id == entities.c.id), (claims, claims.c.object_id == entities.c.id),
+             (event_actors, event_actors.c.entity_id == entities.c.id)]
+    for table, on in joins:
+        rows = conn.execute(select(entities.c.canonical_id, func.count()).join(table, on)
+                            .group_by(entities.c.canonical_id))
+        degree.update({node: int(count) for node, count in rows})
     refs = entity_refs(conn, [n for n, _ in degree.most_common(limit * 3)])
     ranked = [{**refs[n].to_dict(), "links": d} for n, d in degree.most_common(limit * 3)
               if n in refs and refs[n].type != "LOCATION"]

@@ -9,13 +9,13 @@ from sqlalchemy import Connection, select
 
 from crimegraph.serve.geo import geocode
 from crimegraph.serve.queries.common import entity_names
-from crimegraph.serve.queries.events import EventFilter
+from crimegraph.serve.queries.events import ANY_EVENT, EventFilter
 from crimegraph.store.tables import events
 
 LATEST = 5
 
 
-def map_points(conn: Connection, where: EventFilter = EventFilter(), limit: int = 20000) -> dict[str, Any]:
+def map_points(conn: Connection, where: EventFilter = ANY_EVENT, limit: int = 20000) -> dict[str, Any]:
     """Places with events (filters applied): position, precision, counts per type, latest events."""
     rows = conn.execute(select(events.c.id, events.c.type, events.c.date, events.c.location, events.c.location_id)
                         .where(where.condition(conn), events.c.location.is_not(None))
