@@ -59,7 +59,12 @@ class InvolvementFinder:
             doers = agent(verb)
             return refs.resolve_all(doers[0], part_whole=True, types=ACTORS) if doers else []
         found = subject(verb)
-        return refs.resolve_all(found, part_whole=True, types=ACTORS) if found is not None else []
+        if found is None:  # "X was accused by prosecutors of laundering", "of" misattached
+            accusation = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
+            if accusation is not None and self.role(accusation) == "accuse":
+                return self.predicate_actors(accusation, verb, refs, False)
+            return []
+        return refs.resolve_all(found, part_whole=True, types=ACTORS)
 
     def described(self, token: Token, refs: Referents, part_whole: bool = True) -> list[EntityCluster]:
         """The actor an agent noun or adjective describes: "X, a drug lord", "X is corrupt", "corrupt X"."""

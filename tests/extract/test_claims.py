@@ -1,0 +1,119 @@
+"""Claims of the six predicates, on sentences with hand-given entities."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from crimegraph.extract import doc as cg
+from crimegraph.extract.claims import ClaimExtractor
+from tests.extract.claim_docs import add_role, annotate
+
+EXTRACTORS: dict[str, ClaimExtractor] = {}
+
+
+def run(doc: Doc) -> set[tuple[str, str, str, str]]:
+    language = doc._.cg_language
+    extractor = EXTRACTORS.setdefault(language, ClaimExtractor(language))
+    return {(c.subject, c.predicate, c.object, c.status) for c in cg.claims(extractor(doc))}
+
+
+def test_apposition_and_copula_give_positions() -> None:
+    doc = annotate("Rosa Marín, the director of the Port Authority, met Luis Peña. "
+                   "Luis Peña is the governor of Tarapacá.",
+                   {"Rosa Marín": "PERSON", "Port Authority": "STATE_ACTOR", "Luis Peña": "PERSON",
+                    "Tarapacá": "LOCATION"})
+    found = run(doc)
+    assert ("Rosa Marín", "holds_position", "Port Authority", "asserted") in found
+    assert ("Luis Peña", "holds_position", "Tarapacá", "asserted") in found
+
+
+def test_president_of_a_country_holds_its_government() -> None:
+    doc = annotate("Ana Ríos, president of Paraguay, spoke on Monday.",
+                   {"Ana Ríos": "PERSON", "Paraguay": "LOCATION"})
+    assert ("Ana Ríos", "holds_position", "Government of Paraguay", "asserted") in run(doc)
+
+
+def test_roles_from_titles_and_ranks() -> None:
+    doc = annotate("Interior Minister Pablo Soto and Navy Captain Iván Mora arrived.",
+                   {"Pablo Soto": "PERSON", "Iván Mora": "PERSON", "Interior Ministry": "STATE_ACTOR",
+                    "Navy": "STATE_ACTOR"})
+    add_role(doc, "Pablo Soto", "Interior Ministry", "Interior Minister")
+    add_role(doc, "Iván Mora", "Navy", "Navy Captain")
+    found = run(doc)
+    assert ("Pablo Soto", "holds_position", "Interior Ministry", "asserted") in found
+    assert ("Iván Mora", "member_of", "Navy", "asserted") in found
+
+
+def test_units_members_and_leaders() -> None:
+    doc = annotate("The Northern Bloc of the People's Army attacked a base. The Costa Gang, led by "
+                   "Hugo Paz, expanded. Several members of the Costa Gang, including Tito Vela, fled.",
+                   {"Northern Bloc": "ILLEGAL_GROUP", "People's Army": "ILLEGAL_GROUP",
+                    "Costa Gang": "ILLEGAL_GROUP", "Hugo Paz": "PERSON", "Tito Vela": "PERSON"})
+    found = run(doc)
+    assert ("Northern Bloc", "member_of", "People's Army", "asserted") in found
+    assert ("Hugo Paz", "holds_position", "Costa Gang", "asserted") in found
+    assert ("Tito Vela", "member_of", "Costa Gang", "asserted") in found
+
+
+def test_involvement_with_status_and_source() -> None:
+    doc = annotate("The Costa Gang is involved in extortion and illegal mining. "
+                   "Hugo Paz was accused by prosecutors of laundering money for the group.",
+                   {"Costa Gang": "ILLEGAL_GROUP", "Hugo Paz": "PERSON"})
+    extractor = EXTRACTORS.setdefault("en", ClaimExtractor("en"))
+    claims = {c.key: c for c in cg.claims(extractor(doc))}
+    assert claims["Costa Gang", "involved_in", "extortion"].status == "asserted"
+    assert ("Costa Gang", "involved_in", "illegal_mining") in claims
+    laundering = claims["Hugo Paz", "involved_in", "money_laundering"]
+    assert (laundering.status, laundering.source) == ("alleged", "prosecutors")
+
+
+def test_fighting_an_activity_is_no_involvement() -> None:
+    doc = annotate("The Army fights drug trafficking in the south.", {"Army": "STATE_ACTOR"})
+    assert not any(p == "involved_in" for _, p, _, _ in run(doc))
+
+
+def test_sanctions_map_agencies_to_states() -> None:
+    doc = annotate("OFAC designated Raúl Lima on Tuesday. The Costa Gang was sanctioned by the European Union. "
+                   "The following individuals were designated: Eva Cruz; Omar Gil.",
+                   {"OFAC": "STATE_ACTOR", "Raúl Lima": "PERSON", "Costa Gang": "ILLEGAL_GROUP",
+                    "European Union": "ORGANIZATION", "Eva Cruz": "PERSON", "Omar Gil": "PERSON"})
+    found = run(doc)
+    assert ("Raúl Lima", "sanctioned_by", "United States", "asserted") in found
+    assert ("Costa Gang", "sanctioned_by", "European Union", "asserted") in found
+    assert ("Eva Cruz", "sanctioned_by", "European Union", "asserted") in found
+    assert ("Omar Gil", "sanctioned_by", "European Union", "asserted") in found
+    assert not any(s == "OFAC" for s, _, _, _ in found)
+
+
+def test_stances_one_way_and_both_ways() -> None:
+    doc = annotate("Peru recognized Marta Gil. The Costa Gang clashed with the Delta Front.",
+                   {"Peru": "LOCATION", "Marta Gil": "PERSON", "Costa Gang": "ILLEGAL_GROUP",
+                    "Delta Front": "ILLEGAL_GROUP"})
+    found = run(doc)
+    assert ("Peru", "supports", "Marta Gil", "asserted") in found
+    assert ("Marta Gil", "supports", "Peru", "asserted") not in found
+    assert ("Costa Gang", "opposes", "Delta Front", "asserted") in found
+    assert ("Delta Front", "opposes", "Costa Gang", "asserted") in found
+
+
+def test_duplicates_merge_and_keep_every_sentence() -> None:
+    doc = annotate("For years the Costa Gang has smuggled cocaine across the border. "
+                   "Reportedly, the Costa Gang is involved in drug trafficking.",
+                   {"Costa Gang": "ILLEGAL_GROUP"})
+    extractor = EXTRACTORS.setdefault("en", ClaimExtractor("en"))
+    claims = [c for c in cg.claims(extractor(doc)) if c.predicate == "involved_in"]
+    assert len(claims) == 1
+    assert claims[0].status == "asserted" and len(claims[0].evidence) == 2
+    assert claims[0].component == "crimegraph_claims"
+    assert claims[0].evidence[0].text == "For years the Costa Gang has smuggled cocaine across the border."
+
+
+def test_spanish_claims() -> None:
+    doc = annotate("El ministro de Defensa, Juan Pérez, visitó la zona. La Banda Sur, liderada por Raúl Gómez, "
+                   "está involucrada en el narcotráfico.",
+                   {"Juan Pérez": "PERSON", "Ministerio de Defensa": "STATE_ACTOR", "Banda Sur": "ILLEGAL_GROUP",
+                    "Raúl Gómez": "PERSON"}, "es", aliases={"Defensa": "Ministerio de Defensa"})
+    found = run(doc)
+    assert ("Juan Pérez", "holds_position", "Ministerio de Defensa", "asserted") in found
+    assert ("Raúl Gómez", "holds_position", "Banda Sur", "asserted") in found
+    assert ("Banda Sur", "involved_in", "drug_trafficking", "asserted") in found
