@@ -22,6 +22,7 @@ class Candidate:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
     verbal: bool = False
+    own_date: bool = False
 
     def to_event(self, component: str) -> Event:
         return Event(self.type, self.date, self.location, list(self.actors), self.fatalities,
@@ -58,10 +59,10 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
         return False
     if not (counts_compatible(a.fatalities, b.fatalities) and counts_compatible(a.arrested, b.arrested)):
         return False
-    shared = bool((a.date and a.date == b.date) or (a.location and a.location == b.location))
+    same_place = bool(a.location and a.location == b.location)
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
-        return shared
-    if a.verbal and b.verbal and not shared:
+        return same_place or bool(a.date and a.date == b.date)
+    if a.verbal and b.verbal and not (same_place or (a.date and a.date == b.date)):
         # two clauses that each tell an occurrence in full are one only when nothing tells them apart
         return not (a.date or b.date or a.location or b.location)
     return True
@@ -81,7 +82,10 @@ def more_precise_place(a: str | None, b: str | None) -> str | None:
 
 def absorb(into: Candidate, other: Candidate) -> None:
     """Fold `other` into `into`: the more precise date and place, every actor, the stated counts."""
-    into.date = more_precise_date(into.date, other.date)
+    if other.own_date and not into.own_date:
+        into.date, into.own_date = other.date, True
+    elif other.own_date == into.own_date:
+        into.date = more_precise_date(into.date, other.date)
     into.location = more_precise_place(into.location, other.location)
     into.actors.extend(a for a in other.actors if a not in into.actors)
     into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities

@@ -79,7 +79,7 @@ class EventExtractor:
             if anchor is not None and anchor.mention.future:
                 continue
             date = anchor.mention.value if anchor is not None else context.date
-            candidate = self.candidate(doc, unit, number, trigger, date, context, language)
+            candidate = self.candidate(doc, unit, number, trigger, date, context, language, anchor is not None)
             known = by_type.get(trigger.type)
             if known is None:
                 by_type[trigger.type] = candidate
@@ -88,7 +88,7 @@ class EventExtractor:
         return list(by_type.values())
 
     def candidate(self, doc: Doc, unit: Span, number: int, trigger: Trigger, date: str | None,
-                  context: Context, language: str) -> Candidate:
+                  context: Context, language: str, own_date: bool) -> Candidate:
         token = trigger.token
         actors = [c.name for c in event_actors(doc, token, language)]
         if not actors:
@@ -98,6 +98,7 @@ class EventExtractor:
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
                               confidence=confidence(trigger, date, place, actors),
                               verbal=not trigger.nominal)
+        candidate.own_date = own_date
         self.add_counts(candidate, token, unit, language)
         return candidate
 
@@ -118,7 +119,9 @@ class EventExtractor:
             value = argument_count(token, OBJECTS, language)
             return value if value is not None else following_count(token, language)
         if lemma in self.lethal_subject:
-            return argument_count(token, SUBJECTS, language)
+            # a subject after the verb ("murieron seis rebeldes") is often parsed as an object
+            value = argument_count(token, SUBJECTS | OBJECTS, language)
+            return value if value is not None else following_count(token, language)
         return None
 
     def unit_fatalities(self, unit: Span, language: str) -> int | None:
@@ -165,7 +168,8 @@ def confidence(trigger: Trigger, date: str | None, place: str | None, actors: li
 
 def _fold(into: Candidate, other: Candidate) -> None:
     """Combine two triggers of one type in one sentence."""
-    into.date = into.date or other.date
+    if other.own_date and not into.own_date:
+        into.date, into.own_date = other.date, True
     into.location = into.location or other.location
     into.actors.extend(a for a in other.actors if a not in into.actors)
     del into.actors[MAX_ACTORS:]

@@ -99,7 +99,7 @@ def is_generic(token: Token, language: str) -> bool:
     """A bare nominal trigger that names a kind of happening, not one occurrence ("violent attacks",
     "kidnapping" as an activity); "a wave of protests" and "the arrest of X" are specific."""
     if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+        return _activity_gerund(token)
     if _specific(token):
         return False
     head = token.head
@@ -117,3 +117,13 @@ def _specific(token: Token) -> bool:
         if child.dep_ == "det" and child.lower_ not in ("any", "no", "ningún", "ninguna"):
             return True
     return False
+
+
+def _activity_gerund(token: Token) -> bool:
+    """A gerund naming an activity after a preposition ("accused of repressing dissent")."""
+    if token.tag_ != "VBG":
+        return False
+    current = token
+    while current.dep_ == "conj" and current.head != current:
+        current = current.head
+    return current.dep_ in ("pcomp", "pobj")

@@ -91,6 +91,8 @@ class TriggerFinder:
     def find(self, sent: Span) -> list[Trigger]:
         found = []
         for token in sent:
+            if not _wordlike(token) or _scare_quoted(token):
+                continue
             rule = self.rule_for(token)
             if rule is not None:
                 found.append(Trigger(token, rule.type))
@@ -111,3 +113,20 @@ class TriggerFinder:
                     continue
             return rule
         return None
+
+
+def _wordlike(token: Token) -> bool:
+    """A word of running text, not part of a link, a path or a hashtag."""
+    text = token.text
+    return text.isalpha() or (text.replace("-", "").isalpha() and not token.like_url)
+
+
+QUOTES = frozenset("\"'“”‘’«»")
+
+
+def _scare_quoted(token: Token) -> bool:
+    """A single word between quotation marks ("the DEA had 'kidnapped' them") is used loosely."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return before in QUOTES and after in QUOTES
