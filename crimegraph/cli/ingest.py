@@ -67,7 +67,8 @@ def report(summary: IngestSummary, console: Console) -> None:
     rate = summary.new / summary.seconds if summary.seconds else 0.0
     console.print(f"[green]{summary.new} new[/green], {summary.skipped} skipped (already stored), "
                   f"[red]{len(summary.failed)} failed[/red] · {summary.merges} name merge(s), "
-                  f"{summary.events} new event(s) · {summary.seconds:.1f} s ({rate:.2f} articles/s)",
+                  f"{summary.events} new event(s) · {summary.seconds:.1f} s ({rate:.2f} articles/s; "
+                  f"extraction {summary.extract_seconds:.0f} s, storing and resolving {summary.store_seconds:.0f} s)",
                   highlight=False)
     for failure in summary.failed[:50]:
         console.print(f"  [red]failed[/red] {escape(failure.item)}: {escape(failure.reason)}", highlight=False,

@@ -41,6 +41,8 @@ class IngestSummary:
     merges: int = 0
     events: int = 0
     seconds: float = 0.0
+    extract_seconds: float = 0.0
+    store_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,9 +98,13 @@ class Ingester:
         todo = [found[i] for i in fresh]
         if not todo:
             return
+        started = time.perf_counter()
         results = list(self.extractor(todo))
+        extracted = time.perf_counter()
         with self.engine.begin() as conn:
             self.store(conn, list(zip(todo, results, strict=True)))
+        self.summary.extract_seconds += round(extracted - started, 3)
+        self.summary.store_seconds += round(time.perf_counter() - extracted, 3)
 
     def store(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> None:
         """Store extractions, resolve the nodes they touched, and place their event reports."""

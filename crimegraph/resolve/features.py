@@ -11,7 +11,18 @@ from itertools import product
 
 from rapidfuzz.fuzz import ratio
 
-from crimegraph.resolve.names import acronym, casefold, fold, is_acronym, is_generic, person_tokens, translated
+from crimegraph.resolve.names import (
+    STOPWORDS,
+    acronym,
+    casefold,
+    content_tokens,
+    countries_in,
+    fold,
+    is_acronym,
+    is_generic,
+    person_tokens,
+    translated,
+)
 from crimegraph.store.keys import family
 
 VETO = -1.0
@@ -44,16 +55,56 @@ def pairs(a: Node, b: Node) -> Iterator[tuple[str, str]]:
     return product(a.forms(), b.forms())
 
 
+def weight(a: Node, b: Node, x: str, y: str) -> float:
+    """How much a match of forms x (of a) and y (of b) counts.
+
+    Main names count fully. A match through an alias counts less, and little when the shared form is
+    not distinctive: a lone surname, a generic word like 'Government' or 'Navy', or a one-word name.
+    """
+    if x == a.name and y == b.name:
+        return 1.0
+    return 0.8 if distinctive(x, a.family) else 0.5
+
+
+def distinctive(form: str, family_: str) -> bool:
+    """Whether a form names one actor rather than many: two or more content words, or a real acronym."""
+    if is_acronym(form):
+        return len(fold(form).replace(" ", "")) >= 3
+    words = content_tokens(form)
+    if family_ == "place":
+        return bool(words)
+    return len(words) >= 2 and not is_generic(form)
+
+
 def type_conflict(a: Node, b: Node) -> float | None:
     """A person is never a place or an organisation: different type families never merge."""
     return VETO if a.family != b.family else None
 
 
 def country_conflict(a: Node, b: Node) -> float | None:
-    """'Defense Ministry' of one country is not another country's: generic names differ by country."""
-    if a.country and b.country and a.country != b.country:
+    """'Defense Ministry' of one country is not another's, nor is 'Government of Bolivia' 'Government of Peru'.
+
+    The countries come from the names and, for generic body names, from their articles.
+    """
+    if a.family == "person":
+        return None
+    left = countries_in(a.name) | ({a.country} if a.country else set())
+    right = countries_in(b.name) | ({b.country} if b.country else set())
+    if left and right and not left & right:
         return VETO
     return None
+
+
+def surname_conflict(a: Node, b: Node) -> float | None:
+    """'Miguel Ángel Treviño' is not 'Miguel Ángel Félix Gallardo': full names ending in unrelated surnames."""
+    if a.family != "person":
+        return None
+    left, right = person_tokens(a.name), person_tokens(b.name)
+    if len(left) < 2 or len(right) < 2 or left[-1] == right[-1]:
+        return None
+    if left[-1] in right or right[-1] in left or ratio(left[-1], right[-1]) >= 80:
+        return None
+    return VETO
 
 
 def given_name_conflict(a: Node, b: Node) -> float | None:
@@ -80,45 +131,43 @@ def type_mismatch(a: Node, b: Node) -> float | None:
 def same_name(a: Node, b: Node) -> float | None:
     """The same written name (case, punctuation and spacing aside) is the strongest sign.
 
-    A lone surname shared through an alias is weaker: many people share one.
+    A match through an alias counts less (see `weight`): aliases are often a lone surname or a generic word.
     """
-    best: float | None = None
-    for x, y in pairs(a, b):
-        if casefold(x) != casefold(y):
-            continue
-        lone = a.family == "person" and len(person_tokens(x)) == 1 and not (x == a.name and y == b.name)
-        score = 0.5 if lone else 1.0
-        best = score if best is None else max(best, score)
-    return best
+    scores = [weight(a, b, x, y) for x, y in pairs(a, b) if casefold(x) == casefold(y)]
+    return max(scores) if scores else None
 
 
 def accents(a: Node, b: Node) -> float | None:
     """'Padrino Lopez' is 'Padrino López': writers and feeds drop accents."""
-    for x, y in pairs(a, b):
-        if casefold(x) != casefold(y) and fold(x) == fold(y):
-            return 0.5 if a.family == "person" and len(fold(x).split()) == 1 else 0.95
-    return None
+    scores = [0.95 * weight(a, b, x, y) for x, y in pairs(a, b) if casefold(x) != casefold(y) and fold(x) == fold(y)]
+    return round(max(scores), 3) if scores else None
 
 
 def translation(a: Node, b: Node) -> float | None:
-    """'Cartel de los Soles' is 'Cartel of the Suns': names compared through the translations lexicon."""
+    """'Cartel de los Soles' is 'Cartel of the Suns': names compared through the translations lexicon.
+
+    A bag of one word says too little ('LA Times' and 'Time'), unless both names are one word ('Zetas').
+    """
     if a.family == "person":
         return None
+    scores: list[float] = []
     for x, y in pairs(a, b):
         bag = translated(x)
-        if bag and bag == translated(y) and fold(x) != fold(y):
-            return 0.9
-    return None
+        if not bag or bag != translated(y) or fold(x) == fold(y):
+            continue
+        if len(bag.split()) < 2 and (len(fold(x).split()) > 1 or len(fold(y).split()) > 1):
+            continue
+        scores.append(0.9 * weight(a, b, x, y))
+    return round(max(scores), 3) if scores else None
 
 
 def acronym_match(a: Node, b: Node) -> float | None:
-    """'GNB' stands for 'Guardia Nacional Bolivariana': an acronym matches the initials of a long name."""
+    """'GNB' stands for 'Guardia Nacional Bolivariana': an acronym name matches the initials of a long name."""
     if a.family != "actor":
         return None
-    for x, y in pairs(a, b):
-        for short, long in ((x, y), (y, x)):
-            if is_acronym(short) and acronym(long) == fold(short).replace(" ", ""):
-                return 0.8
+    for short, long in ((a.name, b.name), (b.name, a.name)):
+        if is_acronym(short) and acronym(long) == fold(short).replace(" ", ""):
+            return 0.8
     return None
 
 
@@ -126,28 +175,29 @@ def name_order(a: Node, b: Node) -> float | None:
     """'Padrino López, Vladimir' is 'Vladimir Padrino López': the same name parts in another order."""
     if a.family != "person":
         return None
-    for x, y in pairs(a, b):
-        left, right = person_tokens(x), person_tokens(y)
-        if len(left) >= 2 and left != right and sorted(left) == sorted(right):
-            return 0.9
+    left, right = person_tokens(a.name), person_tokens(b.name)
+    if len(left) >= 2 and left != right and sorted(left) == sorted(right):
+        return 0.9
     return None
 
 
 def name_parts(a: Node, b: Node) -> float | None:
-    """'Padrino López' is short for 'Vladimir Padrino López': the shorter name's parts, in order, end the longer.
+    """'Padrino López' is short for 'Vladimir Padrino López': the shorter name's parts, in order, in the longer.
 
-    Two or more shared parts are good evidence; a lone surname needs shared context as well.
+    Two or more shared parts at one end of the longer name are good evidence; with a gap ('Roberto Hernández'
+    in 'Roberto Antonio Herrera Hernández') they need some shared context; a lone surname needs more, and a
+    lone given name ('Joaquín') is no evidence at all.
     """
     if a.family != "person":
         return None
-    best: float | None = None
-    for x, y in pairs(a, b):
-        short, long = sorted((person_tokens(x), person_tokens(y)), key=len)
-        if not short or len(short) == len(long) or not _in_order(short, long):
-            continue
-        score = 0.75 if len(short) >= 2 else 0.5
-        best = score if best is None else max(best, score)
-    return best
+    short, long = sorted(([t for t in person_tokens(a.name) if t not in STOPWORDS],
+                          [t for t in person_tokens(b.name) if t not in STOPWORDS]), key=len)
+    if not short or len(short) == len(long) or not _in_order(short, long):
+        return None
+    if len(short) == 1:
+        return 0.5 if short[0] != long[0] else None
+    joined, whole = " ".join(short), " ".join(long)
+    return 0.75 if whole.startswith(joined) or whole.endswith(joined) else 0.6
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
@@ -161,27 +211,31 @@ def _in_order(short: list[str], long: list[str]) -> bool:
 
 
 def spelling(a: Node, b: Node) -> float | None:
-    """'Tren del Aragua' is 'Tren de Aragua': long names a letter or two apart are spelling variants."""
-    for x, y in pairs(a, b):
-        fx, fy = fold(x), fold(y)
-        if fx == fy or min(len(fx), len(fy)) < 8:
-            continue
-        if a.family == "person" and len(fx.split()) != len(fy.split()):
-            continue
-        if ratio(fx, fy) >= 92:
-            return 0.8
-    return None
+    """'Tren del Aragua' is 'Tren de Aragua': long names a letter or two apart are spelling variants.
+
+    Numbers must agree: the '6th Front' is not the '36th Front'.
+    """
+    fx, fy = fold(a.name), fold(b.name)
+    if fx == fy or min(len(fx), len(fy)) < 8 or _digits(fx) != _digits(fy):
+        return None
+    if a.family == "person" and len(fx.split()) != len(fy.split()):
+        return None
+    return 0.8 if ratio(fx, fy) >= 92 else None
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def generic_name(a: Node, b: Node) -> float | None:
-    """Generic body names ('Interior Ministry') without a country say little on their own."""
+    """Generic body names ('Interior Ministry') whose country is unknown say little on their own."""
     if a.family == "actor" and (a.country is None or b.country is None) and is_generic(a.name) \
             and is_generic(b.name):
-        return 0.2
+        return 0.35
     return None
 
 
-VETOES: tuple[Feature, ...] = (type_conflict, country_conflict, given_name_conflict)
+VETOES: tuple[Feature, ...] = (type_conflict, country_conflict, given_name_conflict, surname_conflict)
 NAME_FEATURES: tuple[Feature, ...] = (
     same_name, accents, translation, acronym_match, name_order, name_parts, spelling)
 PENALTIES: tuple[Feature, ...] = (type_mismatch, generic_name)

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
+import countrynames
 from normality import ascii_text
 from rigour.names import remove_person_prefixes
 
@@ -25,7 +26,8 @@ def data_rows(name: str) -> list[list[str]]:
 def casefold(name: str) -> str:
     """Lower case with punctuation and spacing folded, accents kept: the identity of a node's name."""
     words = _join_initials(_NON_WORD.sub(" ", name.casefold()).split())
-    if len(words) > 1 and words[0] in LEADING:
+    first = name.split()[0] if name.split() else ""
+    if len(words) > 1 and words[0] in LEADING and not (first.isupper() and len(first) > 1):
         words = words[1:]
     return " ".join(words)
 
@@ -115,7 +117,7 @@ def translated(name: str) -> str:
     words = _words()
     bag: list[str] = []
     for word in phrase.split():
-        if word in STOPWORDS:
+        if word in STOPWORDS or len(word) == 1:
             continue
         bag.extend(singular(w) for w in words.get(word, word).split())
     return " ".join(sorted(bag))
@@ -131,3 +133,24 @@ def is_generic(name: str) -> bool:
     """Whether a name is only generic state-body words ('Defense Ministry', 'Policía Nacional')."""
     bag = translated(name).split()
     return bool(bag) and all(word in generic_words() for word in bag)
+
+
+SHORT_COUNTRIES = frozenset({"us", "usa", "uk"})
+
+
+@cache
+def countries_in(name: str) -> frozenset[str]:
+    """ISO codes of the countries a name mentions ('Policía Nacional de Colombia' -> CO, 'Mexican Navy' -> MX)."""
+    words = fold(name).split()
+    english = [w for word in words for w in _words().get(word, word).split()]
+    found: set[str] = set()
+    for sequence in (words, english):
+        for size in (3, 2, 1):
+            for start in range(len(sequence) - size + 1):
+                gram = sequence[start:start + size]
+                if size == 1 and (gram[0] in STOPWORDS or (len(gram[0]) < 4 and gram[0] not in SHORT_COUNTRIES)):
+                    continue
+                code = countrynames.to_code(" ".join(gram))
+                if code:
+                    found.add(code)
+    return frozenset(found)

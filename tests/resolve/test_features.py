@@ -58,7 +58,26 @@ def test_name_features_fire_on_their_cases() -> None:
 
 def test_a_lone_surname_shared_through_an_alias_is_weak() -> None:
     assert f.same_name(node("Reverol"), node("Néstor Reverol", "PERSON", "Reverol")) == 0.5
-    assert f.same_name(node("GNB", "STATE_ACTOR"), node("Guardia Nacional Bolivariana", "STATE_ACTOR", "GNB")) == 1.0
+    assert f.same_name(node("GNB", "STATE_ACTOR"), node("Guardia Nacional Bolivariana", "STATE_ACTOR", "GNB")) == 0.8
+    assert f.same_name(node("Navy", "STATE_ACTOR"), node("Mexican Navy", "STATE_ACTOR", "Navy")) == 0.5
+    assert f.same_name(node("Gulf Clan", "ILLEGAL_GROUP"), node("Gulf Clan", "ILLEGAL_GROUP")) == 1.0
+
+
+def test_countries_in_names_keep_bodies_apart() -> None:
+    assert f.country_conflict(node("Government of Bolivia", "STATE_ACTOR"),
+                              node("Government of Peru", "STATE_ACTOR")) == VETO
+    assert f.country_conflict(node("Supreme Court", "STATE_ACTOR", country="BR"),
+                              node("Brazilian Supreme Court", "STATE_ACTOR")) is None
+    assert f.surname_conflict(node("Miguel Ángel Treviño"), node("Miguel Ángel Félix Gallardo")) == VETO
+    assert f.surname_conflict(node("Dilma Rousseff"), node("Dilma Roussef")) is None
+    assert f.spelling(node("6th Front", "ILLEGAL_GROUP"), node("36th Front", "ILLEGAL_GROUP")) is None
+
+
+def test_lone_given_names_are_no_evidence() -> None:
+    assert f.name_parts(node("Joaquín"), node("Joaquín Guzmán Loera")) is None
+    assert f.name_parts(node("Osorio Chong"), node("Miguel Ángel Osorio Chong")) == 0.75
+    assert f.name_parts(node("Roberto Hernández"), node("Roberto Antonio Herrera Hernández")) == 0.6
+    assert fold("LA Times") == "la times" and fold("La Nación") == "nacion"
 
 
 def test_name_score_reports_the_features_that_fired() -> None:
