@@ -72,9 +72,9 @@ def load_candidates(bind: Bind) -> list[Candidate]:
     """Resolved people and organisations of the knowledge base with all their names."""
     with connect(bind) as conn:
         nodes = list(conn.execute(select(entities.c.id, entities.c.canonical_id, entities.c.name, entities.c.type)
-                                  .where(entities.c.type.in_(SCREENED_TYPES)).order_by(entities.c.id)).tuples())
+                                  .where(entities.c.type.in_(SCREENED_TYPES)).order_by(entities.c.id)))
         forms: dict[str, list[str]] = defaultdict(list)
-        for node, form in conn.execute(select(names.c.entity_id, names.c.name).order_by(names.c.id)).tuples():
+        for node, form in conn.execute(select(names.c.entity_id, names.c.name).order_by(names.c.id)):
             forms[node].append(form)
     found: dict[str, Candidate] = {}
     for node, canonical, name, type_ in nodes:

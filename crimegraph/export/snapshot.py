@@ -129,7 +129,7 @@ def load_snapshot(bind: Bind, with_text: bool = True, with_mentions: bool = Fals
     `with_mentions` adds each entity's mentions (article, name as written, evidence) as its provenance.
     """
     with connect(bind) as conn:
-        canonical = dict(list(conn.execute(select(entities.c.id, entities.c.canonical_id)).tuples()))
+        canonical = dict(list(conn.execute(select(entities.c.id, entities.c.canonical_id))))
         snap = Snapshot(articles=_articles(conn, with_text))
         snap.entities = _entities(conn, canonical)
         snap.claims = _claims(conn, canonical)
@@ -163,7 +163,7 @@ def _articles(conn: Connection, with_text: bool) -> dict[str, ArticleRecord]:
 
 
 def _entities(conn: Connection, canonical: dict[str, str]) -> dict[str, EntityRecord]:
-    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type).order_by(entities.c.id)).tuples()
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type).order_by(entities.c.id))
     node_name: dict[str, str] = {}
     node_type: dict[str, str] = {}
     members: dict[str, list[str]] = defaultdict(list)
@@ -171,11 +171,11 @@ def _entities(conn: Connection, canonical: dict[str, str]) -> dict[str, EntityRe
         node_name[node], node_type[node] = name, type_
         members[canonical[node]].append(node)
     forms: dict[str, list[str]] = defaultdict(list)
-    for node, form in conn.execute(select(names.c.entity_id, names.c.name).order_by(names.c.id)).tuples():
+    for node, form in conn.execute(select(names.c.entity_id, names.c.name).order_by(names.c.id)):
         forms[canonical[node]].append(form)
     seen: dict[str, list[str]] = defaultdict(list)
     counts: Counter[str] = Counter()
-    for node, article_id in conn.execute(select(mentions.c.entity_id, mentions.c.article_id)).tuples():
+    for node, article_id in conn.execute(select(mentions.c.entity_id, mentions.c.article_id)):
         seen[canonical[node]].append(article_id)
         counts[canonical[node]] += 1
     found: dict[str, EntityRecord] = {}
@@ -207,7 +207,7 @@ def _claims(conn: Connection, canonical: dict[str, str]) -> list[ClaimRecord]:
 
 def _events(conn: Connection, canonical: dict[str, str]) -> list[EventRecord]:
     actors: dict[str, list[str]] = defaultdict(list)
-    for report_id, node in conn.execute(select(event_actors.c.report_id, event_actors.c.entity_id)).tuples():
+    for report_id, node in conn.execute(select(event_actors.c.report_id, event_actors.c.entity_id)):
         actors[report_id].append(canonical[node])
     reports: dict[str, list[ReportRecord]] = defaultdict(list)
     for row in conn.execute(select(event_reports).order_by(event_reports.c.article_id, event_reports.c.id)).mappings():

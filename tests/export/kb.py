@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import Engine
 
 from crimegraph.model import Article, Claim, Entity, Event, Evidence, Extraction
-from crimegraph.resolve.events import place_reports
-from crimegraph.resolve.resolver import Resolver
-from crimegraph.store.db import open_db
-from crimegraph.store.writer import store_article
+from tests.kb import load
 
 ONE = ("Washington said on Friday that it had sanctioned Defense Minister Vladimir Padrino López, "
        "whom prosecutors accuse of helping drug traffickers. Soldiers of the GNB detained 27 people in Caracas.")
@@ -85,14 +80,7 @@ def corpus() -> list[tuple[Article, Extraction]]:
     return [(one, e1), (two, e2), (three, e3)]
 
 
-def build_kb(path: Path) -> Engine:
-    """A fresh SQLite knowledge base holding the three articles, resolved."""
-    engine = open_db(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        touched: set[str] = set()
-        for article, extraction in corpus():
-            written = store_article(conn, article, extraction)
-            touched |= written.touched
-            Resolver(conn).resolve(touched)
-            place_reports(conn, written.reports)
+def build_kb(engine: Engine) -> Engine:
+    """Ingest the three articles (with their hand-made extractions) into a fresh knowledge base."""
+    load(engine, corpus())
     return engine
