@@ -28,7 +28,8 @@ def argument_heads(trigger: Token, language: str) -> list[Token]:
         elif child.dep_ == "agent" or (child.dep_ in ("prep", "obl", "nmod") and _arg_prep(child)):
             heads.extend(_prep_objects(child))
         elif trigger.pos_ in ("NOUN", "PROPN") and child.dep_ in NOUN_ARG_DEPS:
-            heads.append(child)
+            if child.dep_ != "nmod" or _arg_prep(child):
+                heads.append(child)
     heads.extend(_inherited(trigger, language, heads))
     return heads
 

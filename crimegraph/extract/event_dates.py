@@ -10,7 +10,7 @@ from crimegraph.extract.dates import DateMention
 
 # How strongly a date attaches to a trigger: inside its phrase, in its clause, merely nearby.
 ATTACHED, CLAUSE, NEARBY = 0, 1, 2
-MAX_CLIMB = 6
+MAX_CLIMB = 12
 
 
 @dataclass(slots=True, frozen=True)
@@ -56,7 +56,7 @@ def attachment(trigger: Token, anchor: DateAnchor) -> int | None:
         if noun_steps is None and head.pos_ in ("NOUN", "PROPN") and not _inside(head, root):
             noun_steps = 0
         current = head
-    return NEARBY
+    return NEARBY if noun_steps is None else None
 
 
 def _inside(token: Token, root: Token) -> bool:

@@ -51,20 +51,21 @@ def counts_compatible(a: int | None, b: int | None) -> bool:
 
 
 def same_occurrence(a: Candidate, b: Candidate) -> bool:
-    """Two candidates of a type that can be the same occurrence: nothing conflicts and, when both
-    name actors, they share one or agree on date or place."""
+    """Two candidates of a type that can be the same occurrence: nothing conflicts (date, place,
+    counts) and, when they name different actors or both tell an occurrence with a verb of its
+    own, they agree on date or place or neither has a date or place of its own to tell them apart."""
     if a.type != b.type:
         return False
-    if not (dates_compatible(a.date, b.date) and places_compatible(a.location, b.location)):
+    dates_fit = dates_compatible(a.date, b.date) or not (a.own_date and b.own_date)
+    if not (dates_fit and places_compatible(a.location, b.location)):
         return False
     if not (counts_compatible(a.fatalities, b.fatalities) and counts_compatible(a.arrested, b.arrested)):
         return False
-    same_place = bool(a.location and a.location == b.location)
-    if a.actors and b.actors and not set(a.actors) & set(b.actors):
-        return same_place or bool(a.date and a.date == b.date)
-    if a.verbal and b.verbal and not (same_place or (a.date and a.date == b.date)):
-        # two clauses that each tell an occurrence in full are one only when nothing tells them apart
-        return not (a.date or b.date or a.location or b.location)
+    other_actors = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+    if other_actors or (a.verbal and b.verbal):
+        agree = bool((a.location and a.location == b.location) or (a.date and a.date == b.date))
+        apart = bool(a.own_date or b.own_date or a.location or b.location)
+        return agree or not apart
     return True
 
 

@@ -59,6 +59,8 @@ def _head_unreal(token: Token, language: str) -> bool:
 
 
 def _verb_factual(token: Token, language: str) -> bool:
+    if token.dep_ == "amod":
+        return False  # a participle describing a noun ("a designated person")
     irrealis = group(language, "irrealis")
     current = token
     for _ in range(4):
