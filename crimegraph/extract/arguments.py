@@ -60,8 +60,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "officials accused of ...", "those sanctioned"
-    if verb.dep_ == "xcomp" and children(verb.head, OBJECTS):
-        return children(verb.head, OBJECTS)[0]  # object control: "pushed the soldiers to rebel"
+    controllers = children(verb.head, (*OBJECTS, "iobj"))
+    if controllers and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+        return controllers[0]  # object control: "pushed the soldiers to rebel", "acusó a X de ser"
     if verb.dep_ in INHERIT or verb.dep_ == "pcomp" or verb.dep_ == "ccomp" and verb.head.pos_ == "ADP":
         head = verb.head
         while head.dep_ in ("prep", "case", "mark") and head.head is not head:
@@ -89,7 +90,7 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in wanted:
             found.extend(children(child, ("pobj", "pcomp")))
-        elif child.dep_ in ("nmod", "obl", "obj", "obl:arg", "iobj", "appos", "conj") and any(
+        elif child.dep_ in ("nmod", "obl", "obj", "obl:arg", "iobj", "appos", "conj", "flat") and any(
                 c.dep_ == "case" and c.lower_ in wanted for c in child.children):
             found.append(child)
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.activities import ActivityFinder, Mention
-from crimegraph.extract.arguments import agent, is_passive, objects, prep_objects, subject
+from crimegraph.extract.arguments import agent, children, is_passive, objects, prep_objects, subject
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
@@ -31,16 +31,31 @@ class InvolvementFinder:
 
     def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
         found: list[Candidate] = []
+        previous: tuple[Mention, list[tuple[EntityCluster, float]]] | None = None
         for mention in self.activities.find(doc):
             head = doc[mention.head]
-            for actor, confidence in self.actors(mention, head, refs):
-                assessed = hedger.assess(head, refs)
-                if assessed.negated:
-                    continue
-                found.append(Candidate(actor.name, "involved_in", mention.activity, head.i,
-                                       assessed.status, assessed.source, confidence))
+            actors = self.actors(mention, head, refs)
+            if not actors and previous is not None and listed_together(doc, previous[0], mention):
+                actors = previous[1]  # "X traffics drugs, arms and fuel"
+            if not actors and mention.kind == "noun":
+                actors = [(a, 0.5) for a in self.linked_earlier(head, refs)]
+            previous = (mention, actors)
+            if not actors:
+                continue
+            assessed = hedger.assess(head, refs)
+            if assessed.negated:
+                continue
+            found.extend(Candidate(actor.name, "involved_in", mention.activity, head.i, assessed.status,
+                                   assessed.source, confidence) for actor, confidence in actors)
         found.extend(self.from_names(doc, refs))
         return found
+
+    def linked_earlier(self, head: Token, refs: Referents) -> list[EntityCluster]:
+        """Actors of a linking predicate earlier in the sentence: "X is involved in crime, mainly in A and B"."""
+        for token in reversed(head.doc[head.sent.start : head.i]):
+            if token.pos_ in ("VERB", "ADJ") and self.role(token) == "link":
+                return self.predicate_actors(token, head, refs, False)
+        return []
 
     def actors(self, mention: Mention, head: Token, refs: Referents) -> list[tuple[EntityCluster, float]]:
         if mention.kind == "verb":
@@ -100,6 +115,8 @@ class InvolvementFinder:
             if current.pos_ == "ADJ" and self.role(current) == "link":
                 break
             current = current.head
+        if current.dep_ == "xcomp" and self.role(current.head) == "accuse":
+            current = current.head  # "acusó a X de ser parte de una conspiración"
         return self.predicate_actors(current, head, refs, via_accusation)
 
     def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
@@ -128,7 +145,7 @@ class InvolvementFinder:
         if role == "against":
             return []
         if role == "accuse":
-            objs = objects(verb) if not is_passive(verb) else []
+            objs = objects(verb) + children(verb, ("iobj",)) if not is_passive(verb) else []
             target = objs[0] if objs else subject(verb) if is_passive(verb) else None
             return refs.resolve_all(target, part_whole=True, types=ACTORS) if target is not None else []
         if via_accusation and role is None and verb.lemma_.lower() not in ("face", "be", "enfrentar"):
@@ -174,3 +191,13 @@ def part_of_phrase(token: Token, phrase_head: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+LIST_GLUE = frozenset({"PUNCT", "DET", "CCONJ", "ADP", "ADJ", "SPACE"})
+
+
+def listed_together(doc: Doc, first: Mention, second: Mention) -> bool:
+    """Two activity mentions of one enumeration: only commas, articles and "and" between them."""
+    if doc[first.head].sent.start != doc[second.head].sent.start or second.start - first.end > 4:
+        return False
+    return all(t.pos_ in LIST_GLUE for t in doc[first.end : second.start])

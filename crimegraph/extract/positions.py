@@ -212,8 +212,10 @@ class PositionFinder:
                 head = mention_head(doc, start, end)
                 words = {t.text for t in doc[start:end]}
                 leaders = [p for p in people if any(n.split()[-1] in words for n in p.names if n.split())]
-                for child in [*children(head, ("poss",)), *prep_objects(head, ("of", "de", "del"))]:
-                    leaders.extend(refs.resolve_all(child, types=PERSON))
+                owners = [*children(head, ("poss", "compound", "nmod", "flat")),
+                          *prep_objects(head, ("of", "de", "del"))]
+                for child in owners:
+                    leaders.extend(c for c in refs.resolve_all(child, types=PERSON) if c not in leaders)
                 found.extend(Candidate(p.name, "holds_position", cluster.name, head.i, confidence=0.7)
                              for p in leaders)
         return found

@@ -29,6 +29,11 @@ PART_NOUNS = frozenset(
     "efectivos militares soldados agentes guerrilleros".split())
 EXAMPLE_HEADS = frozenset("network networks structure structures redes estructuras".split())
 NAMING_VERBS = frozenset("call know refer name dub label llamar llamado conocer conocido denominar denominado".split())
+NAMED_HEADS = frozenset(
+    "party partido cartel cártel gang pandilla banda alliance alianza coalition coalición front frente army ejército "
+    "militia milicia police policía guard guardia navy armada ministry ministerio court tribunal assembly asamblea "
+    "congress congreso agency agencia company empresa bank banco movement movimiento union unión".split())
+TITLE_ANAPHORS = frozenset("president mandatario mandataria presidente presidenta".split())
 DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
 
 
@@ -56,6 +61,9 @@ class Referents:
         found = self.at(token)
         if found is not None:
             return found
+        if token.is_space:  # a paragraph break parsed as the head of the name that follows it
+            named = [self.at(c) for c in token.children if c.dep_ in ("flat", "compound", "appos")]
+            return next((n for n in named if n is not None), None)
         lower = token.lower_
         if lower in PERSON_PRONOUNS:
             return self.previous(token, frozenset({"PERSON"}), 2, self.clause_subject(token))
@@ -100,12 +108,32 @@ class Referents:
         return None
 
     def definite_group(self, token: Token) -> EntityCluster | None:
-        """ "the group", "the rebels", "la guerrilla": the last armed group named shortly before."""
-        if token.lower_ not in ANAPHORIC_NOUNS:
-            return None
+        """ "the party", "the group", "el mandatario": the last fitting entity named shortly before."""
         if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
             return None
-        return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 3)
+        if any(c.dep_ in ("prep", "nmod", "appos", "flat") for c in token.children):
+            return None  # "the head of X", "el partido X": not an anaphor
+        lower = token.lower_
+        if lower in TITLE_ANAPHORS:
+            return self.previous(token, frozenset({"PERSON"}), 3)
+        if lower in NAMED_HEADS or token.lemma_.lower() in NAMED_HEADS:
+            named = self.previous_named(token, lower)
+            if named is not None:
+                return named
+        if lower in ANAPHORIC_NOUNS:
+            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 3)
+        return None
+
+    def previous_named(self, token: Token, word: str) -> EntityCluster | None:
+        """ "the party" after "the Green Party": the last organisation whose name holds the noun."""
+        floor = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+        position = bisect_left(self.starts, token.i) - 1
+        while position >= 0 and self.starts[position] >= floor:
+            cluster = self.clusters[self.owners[position]]
+            if cluster.type in ORG_TYPES and any(word in n.lower().split() for n in cluster.names):
+                return cluster
+            position -= 1
+        return None
 
     def clause_subject(self, token: Token) -> EntityCluster | None:
         """The entity that is the subject of the clause a pronoun sits in (a pronoun rarely means it)."""
