@@ -101,7 +101,7 @@ def is_generic(token: Token, language: str) -> bool:
     """A bare nominal trigger that names a kind of happening, not one occurrence ("violent attacks",
     "kidnapping" as an activity); "a wave of protests" and "the arrest of X" are specific."""
     if token.pos_ not in ("NOUN", "PROPN"):
-        return _activity_gerund(token)
+        return _activity_gerund(token, language)
     if _specific(token):
         return False
     head = token.head
@@ -121,11 +121,14 @@ def _specific(token: Token) -> bool:
     return False
 
 
-def _activity_gerund(token: Token) -> bool:
-    """A gerund naming an activity after a preposition ("accused of repressing dissent")."""
-    if token.tag_ != "VBG":
+def _activity_gerund(token: Token, language: str) -> bool:
+    """A subjectless gerund naming an activity after a preposition ("involved in kidnapping") or
+    what someone is accused of ("accused of abuses and repressing dissent")."""
+    if token.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     current = token
     while current.dep_ == "conj" and current.head != current:
         current = current.head
+        if current.lemma_.lower() in group(language, "content_head"):
+            return True
     return current.dep_ in ("pcomp", "pobj")
