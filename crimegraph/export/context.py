@@ -26,7 +26,8 @@ def entity_ref(entity_id: str) -> str:
 
 
 def article_countries(snap: Snapshot) -> dict[str, list[str]]:
-    """Article id -> country codes of the places it mentions (weights for ambiguous place names)."""
+    """Article id -> country codes of the places it mentions, once per sentence naming them (so the
+    country an article is mostly about weighs most when a place name is ambiguous or missing)."""
     found: dict[str, list[str]] = defaultdict(list)
     for entity in snap.entities.values():
         if entity.type != "LOCATION":
@@ -34,7 +35,7 @@ def article_countries(snap: Snapshot) -> dict[str, list[str]]:
         code = country_code(entity.name)
         if code:
             for article_id in entity.articles:
-                found[article_id].append(code)
+                found[article_id].extend([code] * entity.weights.get(article_id, 1))
     return found
 
 

@@ -48,6 +48,7 @@ class EntityRecord:
     articles: list[str] = field(default_factory=list)
     mentions: int = 0
     provenance: list[dict[str, Any]] = field(default_factory=list)
+    weights: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -175,16 +176,20 @@ def _entities(conn: Connection, canonical: dict[str, str]) -> dict[str, EntityRe
         forms[canonical[node]].append(form)
     seen: dict[str, list[str]] = defaultdict(list)
     counts: Counter[str] = Counter()
-    for node, article_id in conn.execute(select(mentions.c.entity_id, mentions.c.article_id)):
+    weights: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, article_id, evidence in conn.execute(
+            select(mentions.c.entity_id, mentions.c.article_id, mentions.c.evidence)):
         seen[canonical[node]].append(article_id)
         counts[canonical[node]] += 1
+        weights[canonical[node]][article_id] += max(len(evidence or []), 1)
     found: dict[str, EntityRecord] = {}
     for cluster, nodes in members.items():
         main = cluster if cluster in node_name else nodes[0]
         name = node_name[main]
         aliases = [f for f in dict.fromkeys([*(node_name[n] for n in nodes), *forms[cluster]]) if f != name]
         found[cluster] = EntityRecord(cluster, name, _type(node_type[main], [node_type[n] for n in nodes]),
-                                      aliases, sorted(nodes), sorted(set(seen[cluster])), counts[cluster])
+                                      aliases, sorted(nodes), sorted(set(seen[cluster])), counts[cluster],
+                                      weights=dict(weights[cluster]))
     return found
 
 
