@@ -58,9 +58,11 @@ def _head_unreal(token: Token, language: str) -> bool:
     return head == token or head.lemma_.lower() in group(language, "irrealis") or token.dep_ in ("advcl", "acl")
 
 
-def _verb_factual(token: Token, language: str) -> bool:
-    if token.dep_ == "amod":
+def _verb_factual(token: Token, language: str, own: bool = True) -> bool:
+    if own and token.dep_ == "amod":
         return False  # a participle describing a noun ("a designated person")
+    if own and _habitual(token):
+        return False
     irrealis = group(language, "irrealis")
     current = token
     for _ in range(4):
@@ -92,7 +94,7 @@ def _noun_factual(token: Token, language: str) -> bool:
         return False
     if head != token and head.lemma_.lower() in group(language, "irrealis"):
         return False
-    if head.pos_ in ("VERB", "AUX") and head != token and not _verb_factual(head, language):
+    if head.pos_ in ("VERB", "AUX") and head != token and not _verb_factual(head, language, own=False):
         return False
     return True
 
@@ -132,3 +134,19 @@ def _activity_gerund(token: Token, language: str) -> bool:
         if current.lemma_.lower() in group(language, "content_head"):
             return True
     return current.dep_ in ("pcomp", "pobj")
+
+
+def _habitual(token: Token) -> bool:
+    """An English verb in the simple present, heading its own clause: a habit or a state ("gangs
+    extort traders", "they accuse their partners"), not an occurrence. Headlines are exempt."""
+    if token.tag_ not in ("VBZ", "VBP") or token.dep_ in ("ccomp", "xcomp", "conj"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj") and c.tag_ in ("VBD", "VBN", "MD") for c in token.children):
+        return False
+    return not _headline(token)
+
+
+def _headline(token: Token) -> bool:
+    """A title-cased line (headlines use the present for past occurrences)."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 
 from crimegraph.extract.lexicons import rows
 
+NAMED_OBJECT = "@name"  # a need met by a proper name as the trigger's object ("recognized Guaidó")
+OBJECT_DEPS = frozenset("dobj obj nsubjpass nsubj:pass".split())
 POS = {"VERB": ("VERB", "AUX"), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "AUX", "NOUN", "PROPN")}
 
 
@@ -64,7 +66,10 @@ def trigger_rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
             continue
         needs: set[str] = set()
         for need in (row[3].split("|") if len(row) > 3 and row[3] else []):
-            needs |= group(language, need[1:]) if need.startswith("@") else {need.lower()}
+            if need == NAMED_OBJECT or not need.startswith("@"):
+                needs.add(need.lower())
+            else:
+                needs |= group(language, need[1:])
         found[row[0].lower()].append(TriggerRule(row[0].lower(), row[1], POS[row[2].upper()], frozenset(needs)))
     return {lemma: tuple(sorted(rules, key=lambda r: not r.needs)) for lemma, rules in found.items()}
 
@@ -72,6 +77,8 @@ def trigger_rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
 def dependents(token: Token, depth: int = 2) -> set[str]:
     """Lemmas and forms of the token's dependents down to `depth` levels."""
     found: set[str] = set()
+    if any(c.dep_ in OBJECT_DEPS and c.pos_ == "PROPN" for c in token.children):
+        found.add(NAMED_OBJECT)
     level = [token]
     for _ in range(depth):
         level = [child for t in level for child in t.children]
