@@ -8,6 +8,7 @@ LINK_ENDS = (("news", "and", "profiles"), ("news", "and", "profile"), ("profile"
              ("profiles", "and", "news"), ("news", "and", "analysis"), ("profile",), ("profiles",))
 MAX_LINK = 14
 MAX_HEADING = 10
+MAX_HEADLINE = 40
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with de del la el en y".split())
 SENTENCE_END = frozenset(".!?:;\"”'’)")
 
@@ -16,28 +17,28 @@ def is_newline(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
 
-def lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the Doc's lines (newline tokens excluded)."""
-    found, start = [], 0
-    for token in doc:
-        if is_newline(token) or "\n" in token.whitespace_:
-            end = token.i if is_newline(token) else token.i + 1
-            if end > start:
-                found.append((start, end))
-            start = token.i + 1
-    if start < len(doc):
-        found.append((start, len(doc)))
+def lines(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges of the Doc's non-empty lines (`text` is doc.text, computed once by the caller)."""
+    found, position = [], 0
+    for part in text.split("\n"):
+        start, position = position, position + len(part) + 1
+        if part.strip():
+            span = doc.char_span(start, start + len(part), alignment_mode="expand")
+            if span is not None and len(span):
+                found.append((span.start, span.end))
     return found
 
 
-def see_also_links(doc: Doc) -> list[tuple[int, int]]:
+def see_also_links(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Token ranges of "SEE ALSO: <link title>" (the title ends at a known tail, a newline,
     or the first lower-case word)."""
     found = []
-    for token in doc[:-1]:
-        if token.text == "SEE" and doc[token.i + 1].text == "ALSO":
-            start, end = token.i, link_end(doc, token.i + 2)
-            found.append((start, end))
+    position = text.find("SEE ALSO")
+    while position >= 0:
+        span = doc.char_span(position, position + len("SEE ALSO"), alignment_mode="expand")
+        if span is not None and len(span):
+            found.append((span.start, link_end(doc, span.end)))
+        position = text.find("SEE ALSO", position + 1)
     return found
 
 
@@ -74,15 +75,15 @@ def is_headline(tokens: list[Token]) -> bool:
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
-def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
+def heading_ranges(doc: Doc, all_lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of headings and of a leading headline sentence."""
-    found = []
-    all_lines = lines(doc)
+    found: list[tuple[int, int]] = []
     if len(all_lines) > 1:
         found.extend((s, e) for s, e in all_lines if looks_like_heading(list(doc[s:e])))
-    first = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
-    if first is not None and is_headline(list(first)):
-        found.append((first.start, first.end))
+    if doc.has_annotation("SENT_START") and len(doc):
+        end = next((i for i in range(1, min(len(doc), MAX_HEADLINE)) if doc[i].is_sent_start), None)
+        if end is not None and is_headline(list(doc[:end])):
+            found.append((0, end))
     return found
 
 
@@ -102,10 +103,10 @@ def dateline(doc: Doc) -> tuple[int, int] | None:
     return None
 
 
-def byline_persons(doc: Doc) -> list[int]:
+def byline_persons(doc: Doc, all_lines: list[tuple[int, int]]) -> list[int]:
     """Token positions right after a line-initial "By" (a byline's author)."""
     found = []
-    for start, end in lines(doc):
+    for start, end in all_lines:
         words = [t for t in doc[start:end] if not t.is_space]
         if words and words[0].text in ("By", "Por") and len(words) <= 8:
             found.append(words[0].i + 1)

@@ -7,8 +7,15 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.names import acronym_of, content_words, is_acronym, is_part_of_name, key, person_words
-from crimegraph.extract.names import title_case
+from crimegraph.extract.names import (
+    acronym_of,
+    content_words,
+    is_acronym,
+    is_part_of_name,
+    key,
+    person_words,
+    title_case,
+)
 from crimegraph.extract.types import LOC, PERSON, country_code
 
 MAX_PAREN = 20

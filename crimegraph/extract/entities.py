@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract import boilerplate
+from crimegraph.extract.lexicons import rows
 from crimegraph.extract.names import (
     acronym_of,
     fold,
@@ -19,7 +20,6 @@ from crimegraph.extract.names import (
     strip_accents,
 )
 from crimegraph.extract.patterns import PatternFinder
-from crimegraph.extract.lexicons import rows
 from crimegraph.extract.spans import (
     NAME_PARTICLES,
     Candidate,
@@ -79,7 +79,7 @@ class EntityTyper:
         cands = [c for c in drop_boilerplate(doc, cands) if c.type]
         doc.user_data["cg_titles"] = titles
         doc.user_data["cg_country"] = dominant
-        doc.ents = [Span(doc, c.start, c.end, label=c.type, kb_id=c.canonical or "") for c in cands]
+        doc.ents = [Span(doc, c.start, c.end, label=c.type or "", kb_id=c.canonical or "") for c in cands]
         return doc
 
     def model_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
@@ -100,7 +100,8 @@ class EntityTyper:
         while end > start and (end - 1 in titles or doc[end - 1].is_lower):
             end -= 1
         start, end = trim(doc, start, end, self.language)
-        if start >= end or not has_capital(doc, start, end) or all(t.is_stop and not t.is_upper for t in doc[start:end]):
+        if start >= end or not has_capital(doc, start, end) or all(
+                t.is_stop and not t.is_upper for t in doc[start:end]):
             return None
         if end - start > 1 and doc[start].lower_ in ARTICLES and is_acronym(doc[start + 1 : end].text):
             start += 1  # "Las FARC"
@@ -121,7 +122,7 @@ class EntityTyper:
         token = doc[start]
         if token.pos_ in FUNCTION_POS and not token.text.isupper():
             return True
-        return self.language == "es" and end - start == 1 and token.is_sent_start and token.pos_ == "NOUN"
+        return self.language == "es" and end - start == 1 and bool(token.is_sent_start) and token.pos_ == "NOUN"
 
     def places(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Known places the model missed, where the context says place ("in X", "X, a town",
@@ -165,7 +166,7 @@ class EntityTyper:
             if cand.type == PERSON:
                 extend_person(doc, cand, taken, titles)
                 taken = token_index(cands)
-        kept = []
+        kept: list[Candidate] = []
         for cand in sorted(cands, key=lambda c: (-c.size, c.start)):
             if not any(k.start <= cand.start and cand.end <= k.end for k in kept):
                 kept.append(cand)
@@ -244,12 +245,15 @@ def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candida
 def drop_common_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop abbreviations of common nouns ("general sales agent (GSA)") wherever they appear."""
     common = set()
-    for token in doc[1:-1]:
-        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and is_acronym(token.text):
-            size = len(token.text)
-            before = doc[max(0, token.i - 1 - size) : token.i - 1]
-            if len(before) == size and all(t.is_lower for t in before) and acronym_of(token.text, before.text):
-                common.add(token.text)
+    opening = doc.vocab.strings["("]
+    orths = doc.to_array("ORTH").tolist()
+    for i in (i for i, orth in enumerate(orths) if orth == opening):
+        if i + 2 >= len(doc) or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+            continue
+        acronym = doc[i + 1].text
+        before = doc[max(0, i - len(acronym)) : i]
+        if len(before) == len(acronym) and all(t.is_lower for t in before) and acronym_of(acronym, before.text):
+            common.add(acronym)
     if not common:
         return cands
     kept = []
@@ -293,9 +297,11 @@ def dominant_country(doc: Doc, cands: list[Candidate]) -> str | None:
 def drop_boilerplate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop mentions inside "SEE ALSO" links and bylines; keep those in headings only when the
     body mentions them too (a heading mention may shrink to the part the body repeats)."""
-    blocked = {i for s, e in boilerplate.see_also_links(doc) for i in range(s, e)}
-    bylines = set(boilerplate.byline_persons(doc))
-    heading = {i for s, e in boilerplate.heading_ranges(doc) for i in range(s, e)}
+    text = doc.text
+    all_lines = boilerplate.lines(doc, text)
+    blocked = {i for s, e in boilerplate.see_also_links(doc, text) for i in range(s, e)}
+    bylines = set(boilerplate.byline_persons(doc, all_lines))
+    heading = {i for s, e in boilerplate.heading_ranges(doc, all_lines) for i in range(s, e)}
     dateline = boilerplate.dateline(doc)
     body_keys = {key(c.span(doc).text) for c in cands if c.start not in heading and c.start not in blocked}
     body_keys |= {key(c.canonical) for c in cands if c.canonical and c.start not in heading}

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.names import fold
 from crimegraph.extract.spans import Candidate
@@ -27,13 +26,27 @@ CAPITAL_FORCES = ["Army", "Navy", "Air Force", "National Guard", "National Polic
 UNITS = {"zone": STATE, "brigade": STATE, "battalion": STATE, "division": STATE, "front": GROUP,
          "bloc": GROUP, "block": GROUP, "column": GROUP, "frente": GROUP, "bloque": GROUP, "columna": GROUP,
          "zona": STATE, "brigada": STATE, "batallón": STATE, "batallon": STATE, "división": STATE}
-ORDINAL = r"^\d+(st|nd|rd|th|º|°|o|a)?$"
-PLACE_LABELS = ["GPE", "LOC"]
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th|º|°|o|a)?$")
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+NAMED = frozenset({"PERSON", "PER", "ORG", "NORP", "MISC"})
+POSSESSIVES = frozenset({"'s", "’s"})
+MAX_NAME = 3
 
 
-def words_pattern(phrases: list[str]) -> list[list[dict[str, Any]]]:
-    """Token patterns for lower-case phrases of one or more words."""
-    return [[{"LOWER": w} for w in phrase.split()] for phrase in phrases]
+def ent_start(doc: Doc, i: int) -> int:
+    """First token of the model entity that token i is in (at most MAX_NAME tokens back)."""
+    start = i
+    while start > 0 and i - start < MAX_NAME and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def ent_end(doc: Doc, i: int) -> int:
+    """End of the model entity that starts at token i."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 class PatternFinder:
@@ -49,45 +62,66 @@ class PatternFinder:
         for form in lex.cased:
             self.cased.add("ACTOR", [nlp.make_doc(form)])
         self.cased.add("FORCE", [nlp.make_doc(f) for f in CAPITAL_FORCES])
-        self.matcher = Matcher(nlp.vocab)
-        self.add_country_patterns()
-        self.matcher.add("UNIT", [
-            [{"LOWER": {"IN": list(UNITS)}}, {"LIKE_NUM": True}],
-            [{"TEXT": {"REGEX": ORDINAL}}, {"LOWER": {"IN": list(UNITS)}}],
-        ])
-
-    def add_country_patterns(self) -> None:
-        lang = self.language
-        adjectives = sorted({d for d in self.lex.demonyms if " " not in d} | {fold(d) for d in self.lex.demonyms})
-        adjective = {"LOWER": {"IN": adjectives}}
-        place = {"ENT_TYPE": {"IN": PLACE_LABELS}, "OP": "+"}
-        named = {"ENT_TYPE": {"IN": ["PERSON", "PER", "ORG", "NORP", "MISC"]}, "IS_TITLE": True, "OP": "{1,3}"}
-        possessive = {"LOWER": {"IN": ["'s", "’s"]}}
-        gov = {"LOWER": {"IN": GOVERNMENT[lang]}}
-        forces = words_pattern(FORCES[lang])
-        if lang == "en":
-            self.matcher.add("GOV_ADJ", [[adjective, gov]])
-            self.matcher.add("GOV_PLACE", [[place, possessive, gov], [gov, {"LOWER": {"IN": ["of", "in"]}}, place]])
-            self.matcher.add("GOV_LEADER", [[named, gov], [named, possessive, gov]])
-            self.matcher.add("FORCE_ADJ", [[adjective, *f] for f in forces])
-            self.matcher.add("FORCE_PLACE", [[place, possessive, *f] for f in forces])
-        else:
-            self.matcher.add("GOV_ADJ", [[gov, adjective]])
-            self.matcher.add("GOV_PLACE", [[gov, {"LOWER": "de"}, place]])
-            self.matcher.add("GOV_LEADER", [[gov, {"LOWER": "de"}, named]])
-            self.matcher.add("FORCE_ADJ", [[*f, adjective] for f in forces])
-            self.matcher.add("FORCE_PLACE", [[*f, {"LOWER": "de"}, place] for f in forces])
+        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.anchors.add("GOV", [nlp.make_doc(w) for w in GOVERNMENT[self.language]])
+        self.anchors.add("FORCE", [nlp.make_doc(f) for f in FORCES[self.language]])
+        self.anchors.add("UNIT", [nlp.make_doc(u) for u in UNITS])
 
     def __call__(self, doc: Doc, dominant: str | None) -> list[Candidate]:
         found = []
-        for _, start, end in [*self.lower(doc), *self.cased(doc, as_spans=False)]:
+        for _, start, end in [*self.lower(doc), *self.cased(doc)]:
             found.extend(self.actor(doc[start:end]))
-        for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
-            cand = self.rule_candidate(rule, doc[start:end], dominant)
-            if cand is not None:
-                found.append(cand)
+        for match_id, start, end in self.anchors(doc):
+            for rule, s, e in self.rule_spans(doc, doc.vocab.strings[match_id], start, end):
+                cand = self.rule_candidate(rule, doc[s:e], dominant)
+                if cand is not None:
+                    found.append(cand)
         return found
+
+    def rule_spans(self, doc: Doc, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Government, force and unit phrases around an anchor word ("Venezuelan [government]",
+        "[regime] in Syria", "Colombia's [army]", "[Front] 48", "[gobierno] venezolano")."""
+        if label == "UNIT":
+            found = [("UNIT", start, end + 1)] if end < len(doc) and doc[end].like_num else []
+            if start > 0 and ORDINAL.match(doc[start - 1].text):
+                found.append(("UNIT", start - 1, end))
+            return found
+        if self.language == "en":
+            return self.english_spans(doc, label, start, end)
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and self.is_adjective(nxt):
+            return [(label + "_ADJ", start, end + 1)]
+        if nxt is not None and nxt.lower_ == "de" and end + 1 < len(doc):
+            after = doc[end + 1]
+            if after.ent_type_ in PLACE_LABELS:
+                return [(label + "_PLACE", start, ent_end(doc, end + 1))]
+            if label == "GOV" and after.ent_type_ in NAMED and after.is_title:
+                return [("GOV_LEADER", start, ent_end(doc, end + 1))]
+        return []
+
+    def english_spans(self, doc: Doc, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        found = []
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and self.is_adjective(prev):
+            found.append((label + "_ADJ", start - 1, end))
+        elif prev is not None and prev.lower_ in POSSESSIVES and start >= 2:
+            owner = doc[start - 2]
+            if owner.ent_type_ in PLACE_LABELS:
+                found.append((label + "_PLACE", ent_start(doc, start - 2), end))
+            elif label == "GOV" and owner.ent_type_ in NAMED and owner.is_title:
+                found.append(("GOV_LEADER", ent_start(doc, start - 2), end))
+        elif label == "GOV" and prev is not None and prev.ent_type_ in NAMED and prev.is_title:
+            found.append(("GOV_LEADER", ent_start(doc, start - 1), end))
+        if label == "GOV" and end + 1 < len(doc) and doc[end].lower_ in ("of", "in") and (
+                doc[end + 1].ent_type_ in PLACE_LABELS):
+            found.append(("GOV_PLACE", start, ent_end(doc, end + 1)))
+        return found
+
+    def is_adjective(self, token: Token) -> bool:
+        """A country adjective or short name ("Venezuelan", "US", "colombiano")."""
+        if self.language == "en" and not token.text[:1].isupper():
+            return False
+        return fold(token.text) in self.lex.demonyms
 
     def actor(self, span: Span) -> list[Candidate]:
         known = self.lex.actor(span.text)
@@ -102,6 +136,8 @@ class PatternFinder:
     def rule_candidate(self, rule: str, span: Span, dominant: str | None) -> Candidate | None:
         if rule == "UNIT":
             unit = next(t for t in span if t.lower_ in UNITS)
+            if span.start > 0 and span.doc[span.start - 1].lower_ in UNITS and span[0].like_num:
+                return None
             if self.language == "en" and not unit.text[0].isupper():
                 return None
             return Candidate(span.start, span.end, UNITS[unit.lower_], None, "pattern")
@@ -123,7 +159,7 @@ class PatternFinder:
     def country(self, rule: str, span: Span, dominant: str | None) -> str | None:
         """The country a government or force pattern names."""
         if rule.endswith("ADJ"):
-            word = next(t for t in span if fold(t.text) in self.lex.demonyms or t.text in self.lex.demonyms)
+            word = next(t for t in span if fold(t.text) in self.lex.demonyms)
             return self.lex.country_of_adjective(word.text)
         if rule.endswith("PLACE"):
             names = [t for t in span if t.ent_type_ in PLACE_LABELS]

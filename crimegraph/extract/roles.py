@@ -12,6 +12,7 @@ from crimegraph.extract.types import LOC, PERSON, STATE, Lexicon, country_code
 BETWEEN = frozenset(", the el la former then current now ex - – — -- : acting interim".split())
 OF = frozenset("of de del".split())
 MAX_GAP = 4
+DEPARTMENTS = frozenset({"department", "treasury", "secretaria"})
 
 
 class RoleReader:
@@ -135,7 +136,7 @@ class RoleReader:
         best, most = None, 0
         for n, cluster in enumerate(clusters):
             words = set(key(cluster.name).split())
-            if cluster.type == STATE and words & {"department", "treasury", "secretaria"} and len(cluster.mentions) > most:
+            if cluster.type == STATE and words & DEPARTMENTS and len(cluster.mentions) > most:
                 best, most = n, len(cluster.mentions)
         return best
 

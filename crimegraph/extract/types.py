@@ -57,14 +57,14 @@ class Lexicon:
     lowercase: frozenset[str] = frozenset()  # folded actor forms written in lower case ("colectivos")
     adjectives: dict[str, str] = field(default_factory=dict)  # country display name -> its adjective
     not_actors: frozenset[str] = frozenset()  # heads of names that are no actor ("List", "Law", "Operation")
+    written: dict[str, str] = field(default_factory=dict)  # folded actor form -> form as written
 
     def actors_forms(self) -> tuple[str, ...]:
         return self.forms
 
     def form_of(self, text: str) -> str | None:
         """The lexicon form (as written) that `text` matches, ignoring case and accents."""
-        folded = fold(text).replace("’", "'")
-        return next((f for f in self.forms if fold(f).replace("’", "'") == folded), None)
+        return self.written.get(fold(text).replace("’", "'"))
 
     def adjective_of(self, country: str) -> str | None:
         return self.adjectives.get(country)
@@ -132,6 +132,7 @@ def lexicon(language: str) -> Lexicon:
         lowercase=frozenset(fold(f) for f in forms if f == f.lower()),
         adjectives=adjectives,
         not_actors=frozenset(not_actors),
+        written={fold(f).replace("’", "'"): f for f in reversed(forms)},
     )
 
 
