@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import Connection, func, select
 
 from crimegraph.analyse.timeline import EventLine, timeline
 from crimegraph.exc import CrimegraphError
@@ -64,10 +64,12 @@ class Tie:
     claims: int = 0
     events: int = 0
     articles: int = 0
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.entity.to_dict(), "weight": self.weight, "claims": self.claims,
-                "events": self.events, "shared_articles": self.articles}
+                "events": self.events, "shared_articles": self.articles,
+                "citations": [c.to_dict() for c in self.citations]}
 
 
 @dataclass(slots=True)
@@ -139,36 +141,56 @@ def facts(conn: Connection, nodes: Collection[str]) -> dict[str, list[Fact]]:
 
 def ties(conn: Connection, canonical: str, nodes: Collection[str], limit: int = 10) -> list[Tie]:
     """The actors most tied to the entity: 3 per shared claim, 2 per shared event, 1 per shared article."""
-    by_claim: Counter[str] = Counter()
+    claim_pairs: list[tuple[str, str]] = []
     for row in claim_rows(conn, nodes, claims.c.subject_id) + claim_rows(conn, nodes, claims.c.object_id):
-        for node in (row["subject_id"], row["object_id"]):
-            if node:
-                by_claim[node] += 1
-    by_event: Counter[str] = Counter()
-    report = event_reports.c.id
-    for part in in_chunks(nodes):
-        shared = select(event_actors.c.report_id).where(event_actors.c.entity_id.in_(part)).scalar_subquery()
-        by_event.update(dict(list(conn.execute(
-            select(event_actors.c.entity_id, func.count(distinct(event_reports.c.event_id)))
-            .join(event_reports, report == event_actors.c.report_id)
-            .where(event_actors.c.report_id.in_(shared)).group_by(event_actors.c.entity_id)))))
-    by_article: Counter[str] = Counter()
+        claim_pairs.extend((node, row["id"]) for node in (row["subject_id"], row["object_id"]) if node)
+    event_pairs: list[tuple[str, str]] = []
+    article_pairs: list[tuple[str, str]] = []
     other = mentions.alias("other")
     for part in in_chunks(nodes):
-        by_article.update(dict(list(conn.execute(
-            select(other.c.entity_id, func.count(distinct(other.c.article_id)))
+        reports_of = select(event_actors.c.report_id).where(event_actors.c.entity_id.in_(part)).scalar_subquery()
+        event_pairs.extend((str(n), str(e)) for n, e in conn.execute(
+            select(event_actors.c.entity_id, event_reports.c.event_id).distinct()
+            .join(event_reports, event_reports.c.id == event_actors.c.report_id)
+            .where(event_actors.c.report_id.in_(reports_of))))
+        article_pairs.extend((str(n), str(a)) for n, a in conn.execute(
+            select(other.c.entity_id, other.c.article_id).distinct()
             .join(mentions, mentions.c.article_id == other.c.article_id)
-            .where(mentions.c.entity_id.in_(part)).group_by(other.c.entity_id)))))
-    canonical_ids = canonical_map(conn, set(by_claim) | set(by_event) | set(by_article))
+            .where(mentions.c.entity_id.in_(part))))
+    nodes_seen = {n for pairs in (claim_pairs, event_pairs, article_pairs) for n, _ in pairs}
+    canonical_ids = canonical_map(conn, nodes_seen)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for counter, slot in ((by_claim, 0), (by_event, 1), (by_article, 2)):
-        for node, count in counter.items():
-            target = canonical_ids.get(node)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for slot, pairs in enumerate((claim_pairs, event_pairs, article_pairs)):
+        distinct_pairs = {(canonical_ids.get(n), item) for n, item in pairs}
+        for target, item in distinct_pairs:
             if target and target != canonical:
-                totals[target][slot] += count
+                totals[target][slot] += 1
+                if slot == 2:
+                    shared[target].add(item)
     ranked = sorted(totals.items(), key=lambda kv: (-(3 * kv[1][0] + 2 * kv[1][1] + kv[1][2]), kv[0]))[:limit]
     refs = entity_refs(conn, [k for k, _ in ranked])
-    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a) for k, (c, e, a) in ranked if k in refs]
+    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a, together(conn, nodes, k, sorted(shared[k])[:1]))
+            for k, (c, e, a) in ranked if k in refs]
+
+
+def together(conn: Connection, nodes: Collection[str], other: str, article_ids: list[str]) -> list[Citation]:
+    """A sentence naming both entities in a shared article, else one naming the other entity there."""
+    found: list[Citation] = []
+    other_nodes = members(conn, other)
+    for article_id in article_ids:
+        rows = conn.execute(select(mentions.c.entity_id, mentions.c.evidence).where(
+            mentions.c.article_id == article_id, mentions.c.entity_id.in_([*nodes, *other_nodes])))
+        own: set[str] = set()
+        theirs: list[dict[str, Any]] = []
+        for node, evidence in rows:
+            if node in other_nodes:
+                theirs.extend(evidence or [])
+            else:
+                own.update(e.get("text", "") for e in evidence or [])
+        both = [e for e in theirs if e.get("text") in own] or theirs
+        found.extend(citations(conn, [(article_id, both[:1])]))
+    return found
 
 
 def resolve_target(conn: Connection, name_or_id: str) -> tuple[str, list[EntityRef]]:

@@ -92,7 +92,8 @@ def render(found: Profile, console: Console) -> None:
         console.print("\n[bold]Most tied to[/bold]")
         for tie in found.ties:
             console.print(f"  {escape(tie.entity.name)} [dim]{tie.claims} claim(s), {tie.events} event(s), "
-                          f"{tie.articles} shared article(s) · {tie.entity.id}[/dim]", highlight=False)
+                          f"{tie.articles} shared article(s) · {tie.entity.id}[/dim] "
+                          f"{escape(sources.marks(tie.citations))}", highlight=False)
     if found.others:
         console.print("\n[dim]Other entities with this name: "
                       + ", ".join(f"{escape(o.name)} ({o.id})" for o in found.others) + "[/dim]")

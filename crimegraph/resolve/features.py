@@ -196,7 +196,8 @@ def name_parts(a: Node, b: Node) -> float | None:
         return None
     if len(short) == 1:
         return 0.5 if short[0] != long[0] else None
-    joined, whole = " ".join(short), " ".join(long)
+    joined = " ".join(short)
+    whole = " ".join(t for t in long if len(t) > 1 or t in short)  # a middle initial is no gap
     return 0.75 if whole.startswith(joined) or whole.endswith(joined) else 0.6
 
 
