@@ -12,6 +12,7 @@ from crimegraph.extract.phrases import PhraseTable, keys
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 VERB_POS = frozenset({"VERB", "AUX"})
+COUNTER = frozenset("anti counter contra against".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class ActivityFinder:
         doc = tokens.doc if isinstance(tokens, Span) else tokens
         for start, end, value in self.phrases.find(tokens):
             head = span_head(doc[start:end])
-            if head.pos_ not in NOUN_POS:
+            if head.pos_ not in NOUN_POS or countering(doc, start):
                 continue
             activity, kind = value.split("\t")
             found.append(Mention(start, end, head.i, activity, kind))
@@ -113,3 +114,9 @@ def span_head(span: Span) -> Token:
     """The token of a span whose syntactic head lies outside it (the last such token)."""
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
     return heads[-1] if heads else span[-1]
+
+
+def countering(doc: Doc, start: int) -> bool:
+    """ "anti-corruption", "counter-narcotics", "antinarcóticos": a mention that names the fight against it."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return bool(before) and (before[-1] in COUNTER or before[-1] == "-" and len(before) > 1 and before[0] in COUNTER)

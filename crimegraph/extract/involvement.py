@@ -17,6 +17,11 @@ CLIMB = frozenset({"pobj", "prep", "conj", "appos", "compound", "dobj", "obj", "
 ACTORS = ACTOR_TYPES | {"LOCATION"}
 GROUP_TYPES = frozenset({"ILLEGAL_GROUP"})
 MAX_CLIMB = 8
+TYING_PREPS = frozenset("in of for with to into on behind over through from via like including as "
+                        "en de del por con a al sobre desde como incluido incluyendo".split())
+AMBIVALENT = frozenset("control manage regulate controlar manejar regular".split())
+CONFLICTS = frozenset("clash fight fighting war dispute battle struggle competition rivalry conflict "
+                      "enfrentamiento disputa guerra lucha pugna conflicto".split())
 
 
 class InvolvementFinder:
@@ -24,7 +29,9 @@ class InvolvementFinder:
 
     def __init__(self, language: str) -> None:
         self.activities = ActivityFinder(language)
-        self.roles: dict[str, str] = {r[0].lower(): r[1] for r in rows(f"{language}/involvement.tsv") if len(r) >= 2}
+        table = [r for r in rows(f"{language}/involvement.tsv") if len(r) >= 2]
+        self.roles: dict[str, str] = {r[0].lower(): r[1] for r in table if r[1] != "carrier"}
+        self.carriers = frozenset(r[0].lower() for r in table if r[1] == "carrier")
 
     def role(self, token: Token) -> str | None:
         return self.roles.get(token.lower_) or self.roles.get(token.lemma_.lower())
@@ -32,9 +39,11 @@ class InvolvementFinder:
     def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
         found: list[Candidate] = []
         previous: tuple[Mention, list[tuple[EntityCluster, float]]] | None = None
-        for mention in self.activities.find(doc):
+        mentions = [m for m in self.activities.find(doc) if not self.named(m, refs)]
+        heads = frozenset(m.head for m in mentions)
+        for mention in mentions:
             head = doc[mention.head]
-            actors = self.actors(mention, head, refs)
+            actors = self.actors(mention, head, refs, heads)
             if not actors and previous is not None and listed_together(doc, previous[0], mention):
                 actors = previous[1]  # "X traffics drugs, arms and fuel"
             if not actors and mention.kind == "noun":
@@ -57,16 +66,20 @@ class InvolvementFinder:
                 return self.predicate_actors(token, head, refs, False)
         return []
 
-    def actors(self, mention: Mention, head: Token, refs: Referents) -> list[tuple[EntityCluster, float]]:
+    @staticmethod
+    def named(mention: Mention, refs: Referents) -> bool:
+        """A mention inside a name ("Anti-Money Laundering Unit") says nothing about anyone."""
+        return any(i in refs.index for i in range(mention.start, mention.end))
+
+    def actors(self, mention: Mention, head: Token, refs: Referents,
+               heads: frozenset[int]) -> list[tuple[EntityCluster, float]]:
         if mention.kind == "verb":
             return [(a, 0.5 if mention.activity == "homicide" else 0.7) for a in self.doers(head, refs)]
         if mention.kind == "adjective":
             return [(a, 0.6) for a in self.described(head, refs, part_whole=False)]
         if mention.kind == "agent":
-            named = self.described(head, refs)
-            if named:
-                return [(a, 0.7) for a in named]
-        return [(a, 0.7) for a in self.responsible(head, refs)]
+            return [(a, 0.7) for a in self.described(head, refs)]
+        return [(a, 0.7) for a in self.responsible(head, refs, heads)]
 
     def doers(self, verb: Token, refs: Referents) -> list[EntityCluster]:
         """Who does what a verb says: its subject, or the 'by' phrase of a passive."""
@@ -97,8 +110,13 @@ class InvolvementFinder:
                 return refs.resolve_all(doer, part_whole=part_whole, types=ACTORS)
         return []
 
-    def responsible(self, head: Token, refs: Referents) -> list[EntityCluster]:
-        """The actor an activity noun is pinned on, climbing from the noun to its clause's predicate."""
+    def responsible(self, head: Token, refs: Referents, heads: frozenset[int]) -> list[EntityCluster]:
+        """The actor an activity noun is pinned on, climbing from the noun to its clause's predicate.
+
+        The climb passes prepositions that tie an activity to a predicate ("involved in", "charged
+        with") and nouns that carry it ("its trafficking operations"); any other noun ("a reduction
+        in extortion", "money laundering alarms") or preposition ("despite corruption") ends it.
+        """
         current = head
         via_accusation = False
         for _ in range(MAX_CLIMB):
@@ -114,10 +132,24 @@ class InvolvementFinder:
                 break
             if current.pos_ == "ADJ" and self.role(current) == "link":
                 break
-            current = current.head
+            upper = current.head
+            if upper.pos_ == "ADP" and upper.lower_ not in TYING_PREPS:
+                return []
+            if upper.pos_ in ("NOUN", "PROPN") and not self.carries(upper, current, heads):
+                return []
+            current = upper
         if current.dep_ == "xcomp" and self.role(current.head) == "accuse":
             current = current.head  # "acusó a X de ser parte de una conspiración"
         return self.predicate_actors(current, head, refs, via_accusation)
+
+    def carries(self, noun: Token, below: Token, heads: frozenset[int]) -> bool:
+        """Whether an activity below `noun` still belongs to the actor of the clause above it."""
+        if noun.i in heads or self.role(noun) in ("accuse", "link"):
+            return True
+        lemma = noun.lemma_.lower()
+        if lemma in self.carriers or noun.lower_ in self.carriers:
+            return True
+        return lemma in CONFLICTS and below.lower_ in ("over", "for", "por", "sobre")
 
     def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
         """Actors inside a noun phrase: "X's trafficking", "trafficking by X", "charges against X"."""
@@ -150,8 +182,12 @@ class InvolvementFinder:
             return refs.resolve_all(target, part_whole=True, types=ACTORS) if target is not None else []
         if via_accusation and role is None and verb.lemma_.lower() not in ("face", "be", "enfrentar"):
             return []
+        if role == "link" and verb.pos_ == "VERB" and not is_passive(verb) and objects(verb):
+            return refs.resolve_all(objects(verb)[0], part_whole=True, types=ACTORS)  # "the report links X to"
         if verb is head:
             return []
+        if verb.lemma_.lower() in AMBIVALENT and head.lemma_.lower() not in self.carriers:
+            return []  # "control drug routes" runs them; "control contraband" polices it
         if is_passive(verb) and role is None:
             doers = agent(verb)
             if doers:

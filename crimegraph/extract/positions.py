@@ -27,6 +27,10 @@ COPULAS = frozenset("be serve remain become work act ser estar desempeñar fungi
 APPOINT = frozenset("appoint name elect promote nominate choose swear install designar nombrar elegir".split())
 INCLUDE = frozenset("include be comprise incluir ser".split())
 EXAMPLES = frozenset("including like include incluido incluidos incluyendo como".split())
+UNIT_WORDS = frozenset(
+    "unit division department office bureau branch command secretariat directorate front bloc block wing cell "
+    "brigade battalion squad agency service council committee subsidiary unidad división departamento oficina "
+    "dirección comando frente bloque ala célula brigada batallón escuadrón agencia servicio consejo comité".split())
 GOVERNMENT = {"en": "Government of {}", "es": "Gobierno de {}"}
 
 
@@ -162,8 +166,12 @@ class PositionFinder:
         found: list[EntityCluster] = []
         for child in [*children(token, ("poss",)), *prep_objects(token, ("of", "de", "del"))]:
             cluster = refs.resolve(child)
-            if cluster is not None and cluster.type in ORG_TYPES and cluster is not refs.at(token):
-                found.append(cluster)
+            own = refs.at(token)
+            if cluster is None or cluster.type not in ORG_TYPES or cluster is own:
+                continue
+            if own is not None and contains_name(own, cluster):
+                continue  # "the Anti-Drug Prosecutors' Office": one name split in two, not a unit
+            found.append(cluster)
         return found
 
     def from_leading(self, verb: Token, refs: Referents, hedger: Hedger) -> list[Candidate]:
@@ -189,7 +197,7 @@ class PositionFinder:
         """A unit named with the force it belongs to is a member of it."""
         found: list[Candidate] = []
         for cluster in refs.clusters:
-            if cluster.type not in ORG_TYPES:
+            if not is_unit(cluster):
                 continue
             for start, end in cluster.mentions:
                 if (start, end) in titles:
@@ -225,3 +233,20 @@ def mention_head(doc: Doc, start: int, end: int) -> Token:
     span = doc[start:end]
     heads = [t for t in span if t.head.i < start or t.head.i >= end or t.head is t]
     return heads[-1] if heads else span[-1]
+
+
+def is_unit(cluster: EntityCluster) -> bool:
+    """A force, group or agency, or an organisation named like a part of one ("Special Affairs Unit")."""
+    if cluster.type in ("STATE_ACTOR", "ILLEGAL_GROUP"):
+        return True
+    words = {w for n in cluster.names for w in n.lower().split()}
+    return cluster.type == "ORGANIZATION" and bool(words & UNIT_WORDS)
+
+
+def contains_name(a: EntityCluster, b: EntityCluster) -> bool:
+    """One entity's name includes the other's ("Treasury Office" / "Treasury" does not count: one word)."""
+    for x in a.names:
+        for y in b.names:
+            if len(y.split()) > 1 and y.lower() in x.lower() or len(x.split()) > 1 and x.lower() in y.lower():
+                return True
+    return False
