@@ -30,7 +30,7 @@ def is_ancestor(ancestor: Token, token: Token) -> bool:
     return ancestor.is_ancestor(token)
 
 
-def attachment(trigger: Token, anchor: DateAnchor) -> int | None:
+def attachment(trigger: Token, anchor: DateAnchor, reporting: frozenset[str] = frozenset()) -> int | None:
     """ATTACHED, CLAUSE or NEARBY; None when the date belongs to another noun phrase ("the call
     for a protest on January 23" gives the date to the call, not to an earlier trigger)."""
     root = anchor.root
@@ -52,6 +52,8 @@ def attachment(trigger: Token, anchor: DateAnchor) -> int | None:
                 # a date inside a noun phrase counts only when that phrase hangs right off the
                 # trigger's own verb ("followed the bust ... on a flight in 2013")
                 return CLAUSE if governs and noun_steps <= 2 else None
+            if head != trigger and head.lemma_.lower() in reporting:
+                return None  # "police said on Friday that...": the date of the report, not of the event
             return CLAUSE if governs else NEARBY
         if noun_steps is None and head.pos_ in ("NOUN", "PROPN") and not _inside(head, root):
             noun_steps = 0
@@ -63,11 +65,13 @@ def _inside(token: Token, root: Token) -> bool:
     return root.left_edge.i <= token.i <= root.right_edge.i
 
 
-def pick_date(trigger: Token, anchors: list[DateAnchor]) -> DateAnchor | None:
-    """The best-attached date of the sentence for the trigger, the nearest on ties."""
+def pick_date(trigger: Token, anchors: list[DateAnchor],
+              reporting: frozenset[str] = frozenset()) -> DateAnchor | None:
+    """The best-attached date of the sentence for the trigger, the nearest on ties; dates of
+    `reporting` verbs other than the trigger are left out."""
     best: tuple[int, int, DateAnchor] | None = None
     for anchor in anchors:
-        level = attachment(trigger, anchor)
+        level = attachment(trigger, anchor, reporting)
         if level is None:
             continue
         key = (level, abs(anchor.mention.start - trigger.idx), anchor)

@@ -53,6 +53,7 @@ class EventExtractor:
         self.lethal_subject = group(language, "lethal_subject")
         self.fatality_nouns = group(language, "fatality")
         self.arrest_nouns = group(language, "arrested")
+        self.reporting = group(language, "report")
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.cg_language or self.language
@@ -75,7 +76,7 @@ class EventExtractor:
             token = trigger.token
             if token.i in taken or not is_factual(token, language) or is_generic(token, language):
                 continue
-            anchor = pick_date(token, anchors)
+            anchor = pick_date(token, anchors, self.reporting)
             if anchor is not None and anchor.mention.future:
                 continue
             date = anchor.mention.value if anchor is not None else context.date

@@ -48,11 +48,13 @@ def locations_in(doc: Doc, span: Span) -> list[tuple[EntityCluster, Token]]:
     return found
 
 
-def is_actor_mention(root: Token) -> bool:
-    """A place named as a participant ("the US sanctioned", "sanctioned by Canada"), not as a setting."""
-    if root.dep_ in ACTOR_DEPS:
-        return True
-    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+def is_actor_mention(root: Token, trigger: Token | None = None) -> bool:
+    """A place named as a participant of the trigger ("the US sanctioned", "sanctioned by Canada"),
+    not as a setting; the object of another verb ("protests that shook Venezuela") is a setting."""
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+    if root.dep_ not in ACTOR_DEPS and head == root.head:
+        return False
+    return trigger is None or head == trigger or head == trigger.head
 
 
 def is_setting(root: Token, language: str) -> bool:
@@ -80,7 +82,7 @@ def best_place(doc: Doc, span: Span, near: int, language: str = "en") -> str | N
     """The most precise location named in `span` as a setting, the closest to token `near` on ties."""
     best: tuple[int, int, str] | None = None
     for cluster, root in locations_in(doc, span):
-        if is_actor_mention(root) or not is_setting(root, language):
+        if is_actor_mention(root, doc[near]) or not is_setting(root, language):
             continue
         key = (RANK[place_kind(cluster.name)], -abs(root.i - near), cluster.name)
         if best is None or key[:2] > best[:2]:
