@@ -1,4 +1,4 @@
-"""Extraction of a shard on a worker, and a local process pool that shares it."""
+"""Extraction of a shard on a worker, and a local process pool that shares the extraction code."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from crimegraph.batch.parquet import write_shard
@@ -42,22 +43,51 @@ def _extract_list(articles: list[Article]) -> list[Extraction]:
     return list(extract_many(articles))
 
 
-def extract_parallel(articles: Iterable[Article], workers: int, chunk: int = 16,
-                     languages: tuple[str, ...] = ("en",)) -> Iterator[Extraction]:
-    """Extractions in input order, from `workers` processes (in this process when workers <= 1)."""
-    if workers <= 1:
-        yield from extract_many(articles)
-        return
-    context = multiprocessing.get_context("fork")
-    stream = iter(articles)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(languages,)) as pool:
+class ExtractorPool:
+    """Worker processes that each hold the spaCy pipelines and extract chunks of articles, in order.
+
+    With one worker it extracts in this process. Use it as a context manager; an instance is an
+    extractor callable (articles in, extractions out) as `crimegraph.ingest.runner` expects.
+    """
+
+    def __init__(self, workers: int, chunk: int = 8, languages: tuple[str, ...] = ("en", "es")) -> None:
+        self.workers = workers
+        self.chunk = chunk
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            for language in languages:  # built before forking, so the workers share the loaded models
+                build_pipeline(language)
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=_warm, initargs=(languages,))
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        if self.pool is None:
+            yield from extract_many(articles)
+            return
+        stream = iter(articles)
         pending: list[Future[list[Extraction]]] = []
         while True:
-            while len(pending) < workers * 2:
-                part = list(islice(stream, chunk))
-                if not part:
-                    break
-                pending.append(pool.submit(_extract_list, part))
+            while len(pending) < self.workers * 2 and (part := list(islice(stream, self.chunk))):
+                pending.append(self.pool.submit(_extract_list, part))
             if not pending:
                 return
             yield from pending.pop(0).result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def extract_parallel(articles: Iterable[Article], workers: int, chunk: int = 8,
+                     languages: tuple[str, ...] = ("en",)) -> Iterator[Extraction]:
+    """Extractions in input order from `workers` processes (a pool for this one call)."""
+    with ExtractorPool(workers, chunk, languages) as pool:
+        yield from pool(articles)

@@ -8,6 +8,7 @@ from crimegraph.cli.batch import batch_command
 from crimegraph.cli.export import export_command
 from crimegraph.cli.extract import extract_command
 from crimegraph.cli.ingest import ingest_command
+from crimegraph.cli.load import load_command
 from crimegraph.cli.merge import merge_command, resolve_command, split_command
 from crimegraph.cli.path import path_command
 from crimegraph.cli.profile import profile_command
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.command("extract")(extract_command)
 app.command("batch")(batch_command)
+app.command("load")(load_command)
 app.command("ingest")(ingest_command)
 app.command("profile")(profile_command)
 app.command("search")(search_command)

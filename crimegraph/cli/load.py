@@ -1,0 +1,39 @@
+"""`crimegraph load`: bulk load of `batch` Parquet shards into the knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from crimegraph.batch.load import load_shards
+from crimegraph.batch.parquet import finished_shards
+from crimegraph.cli.ingest import report
+from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
+from crimegraph.cli.progress import progress_bar
+
+
+def load_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Output folder of `crimegraph batch`.")],
+    db: DbOption = None,
+    format: FormatOption = "text",
+) -> None:
+    """Load the Parquet shards of `crimegraph batch` into the knowledge base, then resolve; reruns skip what is stored."""
+    check_format(format)
+    if not folder.is_dir():
+        raise typer.BadParameter(f"{folder} is not a folder")
+    shards = finished_shards(folder)
+    total = sum(int((shard / "_SUCCESS").read_text() or 0) for shard in shards)
+    with handled():
+        engine = open_knowledge_base(db, create=True)
+        with progress_bar(enabled=True) as bar:
+            task = bar.add_task("loading", total=total)
+            summary = load_shards(folder, engine, on_progress=lambda n: bar.advance(task, n))
+    if format == "json":
+        print_json(summary.to_dict())
+    else:
+        report(summary, Console(stderr=True))
+    if summary.failed:
+        raise typer.Exit(1)
