@@ -20,7 +20,7 @@ def load_command(
     db: DbOption = None,
     format: FormatOption = "text",
 ) -> None:
-    """Load the Parquet shards of `crimegraph batch` into the knowledge base, then resolve; reruns skip what is stored."""
+    """Load the Parquet shards of `crimegraph batch` into the knowledge base; reruns skip what is stored."""
     check_format(format)
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
