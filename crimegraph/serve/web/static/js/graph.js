@@ -53,7 +53,7 @@
 
   function draw(data) {
     if (window.crimegraphGraph) { window.crimegraphGraph.destroy(); }
-    var cy = cytoscape({ container: box, elements: elements(data), style: STYLE, wheelSensitivity: 0.3,
+    var cy = cytoscape({ container: box, elements: elements(data), style: STYLE,
       layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 70 } });
     if (data.nodes.length <= 40) { cy.edges().addClass("labelled"); }
     cy.on("tap", "node", function (event) {
