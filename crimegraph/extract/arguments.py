@@ -28,7 +28,8 @@ def is_passive(verb: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a bare participle modifier."""
     if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not children(verb, OBJECTS):
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not children(verb, OBJECTS) and not any(
+            c.dep_ == "aux" for c in verb.children):
         return True
     return verb.lang_ == "es" and any(c.lower_ in ("fue", "fueron", "sido", "ser", "es", "son", "será", "serán")
                                       and c.dep_ in ("aux", "aux:pass", "cop") for c in verb.children)

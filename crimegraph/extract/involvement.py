@@ -117,6 +117,8 @@ class InvolvementFinder:
         with") and nouns that carry it ("its trafficking operations"); any other noun ("a reduction
         in extortion", "money laundering alarms") or preposition ("despite corruption") ends it.
         """
+        if any(self.role(c) == "against" for c in head.children if c.dep_ in ("amod", "compound", "nmod")):
+            return []  # "fighting corruption", "la lucha contra el narcotráfico"
         current = head
         via_accusation = False
         for _ in range(MAX_CLIMB):
@@ -195,7 +197,8 @@ class InvolvementFinder:
         doer = subject(verb)
         if doer is None or part_of_phrase(head, doer):
             return []  # the activity is part of the subject: "drug trafficking grew"
-        return refs.resolve_all(doer, part_whole=True, types=ACTORS)
+        types = ACTORS if role in ("link", "accuse") else ACTOR_TYPES  # a country is an actor only when accused
+        return refs.resolve_all(doer, part_whole=True, types=types)
 
     def from_names(self, doc: Doc, refs: Referents) -> list[Candidate]:
         """Groups whose own name says what they do: "Sinaloa Cartel", "the X drug gang"."""

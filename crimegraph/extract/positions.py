@@ -31,6 +31,7 @@ UNIT_WORDS = frozenset(
     "unit division department office bureau branch command secretariat directorate front bloc block wing cell "
     "brigade battalion squad agency service council committee subsidiary unidad división departamento oficina "
     "dirección comando frente bloque ala célula brigada batallón escuadrón agencia servicio consejo comité".split())
+GOVERNMENT_HEADS = frozenset("government regime gobierno régimen".split())
 GOVERNMENT = {"en": "Government of {}", "es": "Gobierno de {}"}
 
 
@@ -100,6 +101,9 @@ class PositionFinder:
         if not people:
             return []
         predicate, flag = self.title(title) or ("holds_position", "")
+        if predicate == "member_of" and any((self.title(c) or ("",))[0] == "holds_position"
+                                            for c in children(title, ("compound", "amod"))):
+            predicate = "holds_position"  # "commander general", "Division General" stays a rank
         implied = refs.clusters[role.body] if role is not None else None
         bodies = [b for b in self.bodies(title, refs, flag) if implied is None or b != implied.name]
         if not bodies:
@@ -218,6 +222,8 @@ class PositionFinder:
                 continue
             for start, end in cluster.mentions:
                 head = mention_head(doc, start, end)
+                if head.lemma_.lower() not in GOVERNMENT_HEADS:
+                    continue  # "the Giuliani administration" may be a city's
                 words = {t.text for t in doc[start:end]}
                 leaders = [p for p in people if any(n.split()[-1] in words for n in p.names if n.split())]
                 owners = [*children(head, ("poss", "compound", "nmod", "flat")),

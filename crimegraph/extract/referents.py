@@ -65,12 +65,13 @@ class Referents:
             named = [self.at(c) for c in token.children if c.dep_ in ("flat", "compound", "appos")]
             return next((n for n in named if n is not None), None)
         lower = token.lower_
+        skip = self.clause_subject(token) if token.dep_ not in ("poss", "nsubj", "nsubjpass") else None
         if lower in PERSON_PRONOUNS:
-            return self.previous(token, frozenset({"PERSON"}), 2, self.clause_subject(token))
+            return self.previous(token, frozenset({"PERSON"}), 2, skip)
         if lower in GROUP_PRONOUNS:
-            return self.previous(token, ORG_TYPES, 2, self.clause_subject(token))
+            return self.previous(token, ORG_TYPES, 2, skip)
         if lower in PLURAL_PRONOUNS:
-            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 2, self.clause_subject(token))
+            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 2, skip)
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
             return None
         return self.through_modifiers(token, part_whole) or self.definite_group(token)

@@ -56,6 +56,8 @@ class SanctionFinder:
         for token, kind in triggers:
             if is_modal(token) or is_negated(token):
                 continue
+            if kind == "weak" and not self.agency_near(agencies, token):
+                continue  # "targeted" means sanctioned only next to a sanctioning agency
             if kind == "noun" and token.pos_ == "NOUN":
                 targets, doers = self.noun_arguments(token)
             elif token.pos_ in ("VERB", "ADJ", "AUX"):
@@ -133,6 +135,13 @@ class SanctionFinder:
         """(token index, state) of every sanctioning agency or state named in the article."""
         return [(start, state) for start, end, state in self.states.find(doc)
                 if any(c.isupper() for c in doc[start:end].text)]
+
+    @staticmethod
+    def agency_near(agencies: list[tuple[int, str]], token: Token) -> bool:
+        """An agency named in the token's sentence or the one before it."""
+        sent = token.sent
+        floor = token.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        return any(floor <= i < sent.end for i, _ in agencies)
 
     def nearest(self, agencies: list[tuple[int, str]], i: int) -> list[str]:
         """The state of the agency named last before token i (else first after it)."""
