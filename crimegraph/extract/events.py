@@ -20,6 +20,7 @@ COMPONENT = "crimegraph_events"
 SUBJECTS = frozenset("nsubj nsubj:pass csubj".split())
 OBJECTS = frozenset("dobj obj nsubjpass nsubj:pass attr oprd".split())
 MAX_ACTORS = 8
+MAX_NAME_TOKENS = 12  # a longer "name" is a runaway span, not a name
 
 
 @Language.factory("crimegraph_events", default_config={"language": "en"})
@@ -91,9 +92,9 @@ class EventExtractor:
     def candidate(self, doc: Doc, unit: Span, number: int, trigger: Trigger, date: str | None,
                   context: Context, language: str, own_date: bool) -> Candidate:
         token = trigger.token
-        actors = [c.name for c in event_actors(doc, token, language)]
+        actors = [c.name for c in event_actors(doc, token, language) if plausible_name(c.name)]
         if not actors:
-            actors = [c.name for c in sentence_actors(doc, unit.start, unit.end)]
+            actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if plausible_name(c.name)]
         place = best_place(doc, unit, token.i, language) or context.place
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
@@ -134,12 +135,17 @@ class EventExtractor:
         return noun_counts(unit, self.fatality_nouns, language)
 
 
+def plausible_name(name: str) -> bool:
+    return "\n" not in name and 0 < len(name.split()) <= MAX_NAME_TOKENS
+
+
 def taken_tokens(doc: Doc, mentions: list[DateMention]) -> set[int]:
     """Tokens that cannot be triggers: inside names of entities ("Marcha Patriótica") or dates ("March 5")."""
     taken: set[int] = set()
     for cluster in cg.entities(doc):
         for start, end in cluster.mentions:
-            taken.update(range(start, end))
+            if end - start <= MAX_NAME_TOKENS:
+                taken.update(range(start, end))
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:

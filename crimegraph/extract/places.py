@@ -18,6 +18,7 @@ ACTOR_DEPS = frozenset("nsubj nsubjpass nsubj:pass dobj obj iobj agent poss".spl
 DATELINE_TOKENS = 8
 CHAIN_DEPS = frozenset("appos conj compound flat flat:name nmod amod poss".split())
 MAX_CLIMB = 5
+MAX_NAME_TOKENS = 12
 
 
 @cache
@@ -43,7 +44,7 @@ def locations_in(doc: Doc, span: Span) -> list[tuple[EntityCluster, Token]]:
         if cluster.type != "LOCATION":
             continue
         for start, end in cluster.mentions:
-            if start >= span.start and end <= span.end:
+            if start >= span.start and end <= span.end and end - start <= MAX_NAME_TOKENS:
                 found.append((cluster, doc[start:end].root))
     return found
 
