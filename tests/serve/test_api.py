@@ -186,3 +186,12 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     for path in ("/api/entities", "/api/entities/{entity_id}", "/api/events", "/api/claims",
                  "/api/articles/{article_id}", "/api/search", "/api/graph", "/api/timeline", "/api/map"):
         assert path in paths
+
+
+def test_path_between_two_entities(client: TestClient) -> None:
+    body = client.get("/api/path", params={"source": "Mario Quintero", "target": "Tomas Rivera"}).json()
+    [path] = body["paths"]
+    assert [step["target"]["name"] for step in path] == ["Red Harbor Cartel", "Tomas Rivera"]
+    assert path[0]["citations"][0]["article_id"] == "arrest-3"
+    missing = client.get("/api/path", params={"source": "Nobody Known", "target": "Tomas Rivera"})
+    assert missing.status_code == 404

@@ -85,3 +85,9 @@ def test_missing_pages_are_html_404(client: TestClient) -> None:
     response = client.get("/entities/nope")
     assert response.status_code == 404
     assert "no entity" in response.text and response.headers["content-type"].startswith("text/html")
+
+
+def test_path_page(client: TestClient) -> None:
+    page = client.get("/path", params={"source": "Mario Quintero", "target": "Tomas Rivera"}).text
+    assert "1 shortest paths" in page and "Detenido un presunto miembro del cartel" in page
+    assert client.get("/path").status_code == 200

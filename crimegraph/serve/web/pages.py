@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
 from crimegraph.serve.api.articles import parse_span
 from crimegraph.serve.api.params import EventParam, PageParam
+from crimegraph.serve.api.paths import find_paths
 from crimegraph.serve.deps import Conn
 from crimegraph.serve.queries.articles import article
 from crimegraph.serve.queries.entities import list_entities, profile
@@ -67,6 +68,12 @@ def article_page(request: Request, conn: Conn, article_id: str, span: str | None
 def graph_page(request: Request, entity: str | None = None,
                depth: Annotated[int, Query(ge=1, le=4)] = 1) -> HTMLResponse:
     return page(request, "graph.html", "/api/graph", entity=entity or "", depth=depth)
+
+
+@router.get("/path", response_class=HTMLResponse)
+def path_page(request: Request, conn: Conn, source: str = "", target: str = "") -> HTMLResponse:
+    data = find_paths(conn, source, target) if source.strip() and target.strip() else None
+    return page(request, "path.html", "/api/path", data=data, source=source, target=target)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
