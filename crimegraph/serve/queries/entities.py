@@ -10,9 +10,19 @@ from sqlalchemy import Connection, distinct, func, or_, select
 from crimegraph.serve.queries.claims import claims_where
 from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
 from crimegraph.serve.queries.events import count_events, events_where
-from crimegraph.store.queries import canonical_map, entity_refs, judgement_log
+from crimegraph.store.queries import canonical_map, entity_refs
 from crimegraph.store.search import name_hits
-from crimegraph.store.tables import articles, claims, entities, event_actors, event_reports, events, mentions, names
+from crimegraph.store.tables import (
+    articles,
+    claims,
+    entities,
+    event_actors,
+    event_reports,
+    events,
+    judgements,
+    mentions,
+    names,
+)
 
 CLAIMS = 200
 EVENTS = 100
@@ -110,8 +120,15 @@ def profile(conn: Connection, node: str) -> dict[str, Any] | None:
         "event_count": count_events(conn, condition),
         "mentions": mention_citations(conn, nodes),
         "connections": connections(canonical, about + alleges, found_events),
-        "judgements": [j for n in nodes for j in judgement_log(conn, n)][:50],
+        "judgements": judgements_of(conn, nodes),
     }
+
+
+def judgements_of(conn: Connection, nodes: list[str], limit: int = 50) -> list[dict[str, Any]]:
+    """The latest merge and split judgements touching the entity's nodes."""
+    rows = conn.execute(select(judgements).where(or_(judgements.c.left_id.in_(nodes), judgements.c.right_id.in_(nodes)))
+                        .order_by(judgements.c.id.desc()).limit(limit)).mappings()
+    return [{**row, "created_at": str(row["created_at"])} for row in rows]
 
 
 def member_nodes(conn: Connection, nodes: list[str]) -> list[dict[str, Any]]:
