@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import Engine, select, text
 
 from crimegraph.model import Extraction
@@ -96,3 +97,15 @@ def test_a_crash_mid_run_keeps_committed_batches_and_a_rerun_completes(engine: E
     summary = ingest(docs, engine, settings, extractor=Canned({}))
     assert (summary.new, summary.skipped) == (6, 4)
     assert stats(engine)["articles"] == 10
+
+
+def test_a_batch_is_committed_whole_or_not_at_all(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crimegraph.ingest import runner
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(runner, "place_reports", broken)
+    with pytest.raises(RuntimeError):
+        load(engine, sample())  # type: ignore[arg-type]
+    assert stats(engine)["articles"] == 0 and stats(engine)["claims"] == 0
