@@ -197,3 +197,24 @@ def test_front_page_and_api_docs(server: tuple[str, Engine], page: Any) -> None:
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     shot(page, "docs")
     assert page.problems == []
+
+
+def test_merge_and_split_from_the_dossier(server: tuple[str, Engine], page: Any) -> None:
+    base, _ = server
+    rivera, mendez = entity_id(base, page, "Tomas Rivera"), entity_id(base, page, "Lucia Mendez")
+    page.goto(f"{base}/entities/{rivera}")
+    page.locator("details.judge summary").click()
+    page.fill("#judge-form input[name=token]", "wrong")
+    page.fill("#judge-form input[name=other]", mendez)
+    page.click("#judge-form button[value=merge]")
+    page.wait_for_function("() => document.getElementById('judge-result').textContent.includes('Not recorded')")
+    page.fill("#judge-form input[name=token]", "browser-token")
+    page.click("#judge-form button[value=merge]")
+    page.wait_for_function("() => document.querySelectorAll('ul.members li').length === 2")
+    shot(page, "merged")
+    page.locator("details.judge summary").click()
+    page.fill("#judge-form input[name=token]", "browser-token")
+    page.select_option("#judge-form select[name=node]", mendez)
+    page.click("#judge-form button[value=split]")
+    page.wait_for_function("() => document.querySelectorAll('ul.members li').length === 1")
+    assert page.problems == ["Failed to load resource: the server responded with a status of 401 (Unauthorized)"]
