@@ -134,7 +134,11 @@ def following_count(token: Token, language: str, window: int = 5) -> int | None:
 def is_measure(number: Token, language: str) -> bool:
     """A number of years, hours, kilometres... rather than of people ("un joven de 28 años")."""
     measure = _measure_words(language)
-    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    doc = number.doc
+    rate = doc[number.i + 1: number.i + 4]
+    if any(t.lower_ in ("per", "por", "cada") for t in rate):
+        return True  # a rate ("25 killings per 100,000")
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
     return number.head.lemma_.lower() in measure or (
         following is not None and (following.lemma_.lower() in measure or following.lower_ in measure))
 

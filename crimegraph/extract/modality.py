@@ -44,18 +44,23 @@ def _conditional(token: Token, language: str) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in condition for c in token.children)
 
 
-def _purpose(token: Token, language: str) -> bool:
-    """An infinitive of purpose ("to arrest them", "para detenerlos")."""
-    if token.morph.get("VerbForm", []) != ["Inf"] and token.tag_ != "VB":
+def _infinitive(token: Token, language: str) -> bool:
+    """An infinitive clause ("to arrest them", "para detenerlos", "plans to march"): what it tells
+    has not happened unless an implicative verb governs it ("managed to capture", "acaban de matar")
+    or it is "al" + infinitive ("al ser detenido": when he was detained)."""
+    current = token
+    while current.dep_ == "conj" and current.head != current:
+        current = current.head
+    infinitive = current.tag_ == "VB" or current.morph.get("VerbForm", []) == ["Inf"]
+    if not infinitive or current.dep_ in ("ROOT",) or current.head == current:
         return False
-    purpose = group(language, "purpose") | {"to"}
-    marked = any(c.dep_ in ("mark", "aux") and c.lower_ in purpose for c in token.children)
-    return marked and token.dep_ in ("advcl", "acl", "xcomp", "ccomp") and _head_unreal(token, language)
-
-
-def _head_unreal(token: Token, language: str) -> bool:
-    head = token.head
-    return head == token or head.lemma_.lower() in group(language, "irrealis") or token.dep_ in ("advcl", "acl")
+    marks = {c.lower_ for c in current.children if c.dep_ in ("mark", "aux", "case")}
+    implicative = group(language, "implicative")
+    if language == "en" and "to" not in marks:
+        return False  # a bare form ("saw the police arrest him") or an imperative
+    if marks & implicative or current.head.lemma_.lower() in implicative:
+        return False
+    return True
 
 
 def _verb_factual(token: Token, language: str, own: bool = True) -> bool:
@@ -75,7 +80,7 @@ def _verb_factual(token: Token, language: str, own: bool = True) -> bool:
         current = current.head
     if current.lemma_.lower() in irrealis and current != token:
         return False
-    return not _purpose(token, language)
+    return not _infinitive(token, language)
 
 
 def _noun_factual(token: Token, language: str) -> bool:
@@ -104,6 +109,8 @@ def is_generic(token: Token, language: str) -> bool:
     "kidnapping" as an activity); "a wave of protests" and "the arrest of X" are specific."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return _activity_gerund(token, language)
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True  # a modifier of another noun ("murder rate", "protest movement")
     if _specific(token):
         return False
     head = token.head
@@ -139,7 +146,14 @@ def _activity_gerund(token: Token, language: str) -> bool:
 def _habitual(token: Token) -> bool:
     """An English verb in the simple present, heading its own clause: a habit or a state ("gangs
     extort traders", "they accuse their partners"), not an occurrence. Headlines are exempt."""
-    if token.tag_ not in ("VBZ", "VBP") or token.dep_ in ("ccomp", "xcomp", "conj"):
+    if token.dep_ in ("ccomp", "xcomp", "conj"):
+        return False
+    if token.tag_ == "VBN":
+        # the present passive of a state ("members are jailed there", "it is designated under")
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if not (auxiliaries and all(c.tag_ in ("VBZ", "VBP") and c.dep_ == "auxpass" for c in auxiliaries)):
+            return False
+    elif token.tag_ not in ("VBZ", "VBP"):
         return False
     if any(c.dep_ in ("aux", "auxpass", "nsubj") and c.tag_ in ("VBD", "VBN", "MD") for c in token.children):
         return False

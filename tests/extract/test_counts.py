@@ -39,3 +39,9 @@ def test_ages_are_not_counts(nlp: Language) -> None:
     doc = nlp("Gunmen killed a 19 year old student.")
     verb = next(t for t in doc if t.lemma_ == "kill")
     assert following_count(verb, "en") is None
+
+
+def test_rates_are_not_counts(nlp: Language) -> None:
+    doc = nlp("Gangs killed 40 people per 100,000 residents.")
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    assert following_count(verb, "en") is None

@@ -94,3 +94,26 @@ def test_spanish_negation_and_future() -> None:
 
 def test_articles_without_events_or_dates() -> None:
     assert events("The weather in Lima was mild.", when=None) == []
+
+
+def test_habits_rates_and_purposes_are_not_occurrences() -> None:
+    text = ("Gangs extort shopkeepers across the city of Trujillo. The murder rate of Lima is rising. "
+            "Prisoners of the gang are jailed in Callao. Troops were sent to Tumbes to arrest smugglers.")
+    assert events(text) == []
+
+
+def test_scare_quotes_and_links_are_not_triggers() -> None:
+    text = ('The minister said the press had "attacked" him. '
+            "See https://example.org/sanctions/arrest-list for details.")
+    assert events(text) == []
+
+
+def test_recognition_needs_a_political_object() -> None:
+    assert of_type(events("The court recognizes the vulnerability of migrants in Quito."), "diplomacy") == []
+    found = events("Brazil recognized the interim government of Bolivia on Monday.")
+    assert of_type(found, "diplomacy")
+
+
+def test_implicative_infinitive_is_an_occurrence() -> None:
+    found = events("Police managed to capture the fugitive in Cali on Sunday.")
+    assert of_type(found, "arrest")
