@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from followthemoney import model
-
 from crimegraph.exc import InputError
 
 NAME_PROPS = ("name", "alias", "previousName")
@@ -60,9 +58,13 @@ def read_list(path: str | Path) -> list[ListEntry]:
         raise InputError(f"cannot read list {source}: {error.strerror or error}") from None
     except (ValueError, KeyError) as error:
         raise InputError(f"{source} is not an FtM JSON-lines or targets.simple.csv list: {error}") from None
+    except ImportError as error:
+        raise InputError(f"reading a list needs followthemoney: pip install 'crimegraph[interop]' ({error})") from None
 
 
 def _screened(schema: str) -> bool:
+    from followthemoney import model  # the optional `interop` extra; only needed to read a list
+
     found = model.get(schema)
     return found is not None and any(found.is_a(s) for s in SCREENED)
 

@@ -8,7 +8,6 @@ from typing import IO
 
 from crimegraph.exc import CrimegraphError
 from crimegraph.export.acled import write_acled
-from crimegraph.export.ftm import write_ftm
 from crimegraph.export.graphml import write_gexf, write_graphml
 from crimegraph.export.jsonl import write_jsonl
 from crimegraph.export.snapshot import Snapshot, load_snapshot
@@ -25,7 +24,14 @@ class ExportError(CrimegraphError):
 
 def write_text(snap: Snapshot, fmt: str, out: IO[str]) -> int:
     """Write a snapshot as FtM, ACLED CSV or JSON lines to a text stream; how many records were written."""
-    writers = {"ftm": write_ftm, "acled": write_acled, "jsonl": write_jsonl}
+    if fmt == "ftm":
+        try:
+            from crimegraph.export.ftm import write_ftm
+        except ImportError as error:
+            message = f"the FtM export needs followthemoney: pip install 'crimegraph[interop]' ({error})"
+            raise ExportError(message) from None
+        return write_ftm(snap, out)
+    writers = {"acled": write_acled, "jsonl": write_jsonl}
     if fmt not in writers:
         raise ExportError(f"{fmt!r} is not a text format ({', '.join(TEXT_FORMATS)})")
     return writers[fmt](snap, out)

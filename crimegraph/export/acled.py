@@ -9,10 +9,8 @@ from functools import cache
 from importlib import resources
 from typing import IO, Any
 
-from followthemoney.types import registry
-
 from crimegraph.export.context import article_countries, context_of, place_of
-from crimegraph.export.places import Place
+from crimegraph.export.places import Place, countries
 from crimegraph.export.snapshot import EntityRecord, EventRecord, Snapshot
 
 COLUMNS = (
@@ -67,8 +65,16 @@ def event_date(event: EventRecord, snap: Snapshot) -> tuple[str, int]:
 
 
 def country_name(code: str | None) -> str:
-    """The English name of a country code."""
-    return str(registry.country.caption(code.lower())) if code else ""
+    """The English name of a country code (the gazetteer's, else FollowTheMoney's, else the code)."""
+    if not code:
+        return ""
+    if code in countries():
+        return countries()[code].name
+    try:
+        from followthemoney.types import registry
+    except ImportError:
+        return code
+    return str(registry.country.caption(code.lower()) or code)
 
 
 def sides(kind: AcledType, actors: list[EntityRecord], country: str) -> dict[str, str]:

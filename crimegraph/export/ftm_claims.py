@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from followthemoney import model
@@ -10,7 +9,7 @@ from followthemoney.proxy import EntityProxy
 
 from crimegraph.export.context import country_in_name, document_id, short_hash
 from crimegraph.export.places import country_code
-from crimegraph.export.snapshot import ClaimRecord, EntityRecord, Snapshot
+from crimegraph.export.snapshot import ClaimRecord, EntityRecord, Snapshot, group_claims
 from crimegraph.resolve.names import fold
 
 ORGANISATIONS = frozenset({"STATE_ACTOR", "ORGANIZATION", "ILLEGAL_GROUP"})
@@ -26,17 +25,6 @@ ACTIVITY_TOPICS = {
     "illegal_logging": "crime.env",
     "corruption": "crime.fraud",
 }
-Key = tuple[str, str, str]
-
-
-def group_claims(snap: Snapshot) -> dict[Key, list[ClaimRecord]]:
-    """Claims grouped by relation: subject entity, predicate, object entity (or folded object text)."""
-    groups: dict[Key, list[ClaimRecord]] = defaultdict(list)
-    for claim in snap.claims:
-        groups[(claim.subject_id, claim.predicate, claim.object_id or fold(claim.object))].append(claim)
-    return groups
-
-
 def claim_proxies(snap: Snapshot) -> Iterator[EntityProxy]:
     """One FtM relation per (subject, predicate, object), carrying every claim's status, source and proof."""
     positions: set[str] = set()

@@ -10,8 +10,7 @@ from typing import IO, Any
 import networkx as nx
 
 from crimegraph.export.context import article_countries, context_of, place_of
-from crimegraph.export.ftm_claims import group_claims
-from crimegraph.export.snapshot import ClaimRecord, EventRecord, Snapshot
+from crimegraph.export.snapshot import ClaimRecord, EventRecord, Snapshot, group_claims
 
 MAX_EVENT_ACTORS = 12
 ACTIVITY = "ACTIVITY"

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from crimegraph.resolve.names import fold
 from crimegraph.store.db import Bind, connect
 from crimegraph.store.tables import (
     articles,
@@ -122,6 +123,14 @@ class Snapshot:
     def entity(self, entity_id: str | None) -> EntityRecord | None:
         """The entity with this canonical id, if any."""
         return self.entities.get(entity_id) if entity_id else None
+
+
+def group_claims(snap: Snapshot) -> dict[tuple[str, str, str], list[ClaimRecord]]:
+    """Claims grouped by relation: subject entity, predicate, object entity (or folded object text)."""
+    groups: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+    for claim in snap.claims:
+        groups[(claim.subject_id, claim.predicate, claim.object_id or fold(claim.object))].append(claim)
+    return groups
 
 
 def load_snapshot(bind: Bind, with_text: bool = True, with_mentions: bool = False) -> Snapshot:
