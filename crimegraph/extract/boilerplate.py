@@ -9,6 +9,8 @@ LINK_ENDS = (("news", "and", "profiles"), ("news", "and", "profile"), ("profile"
 MAX_LINK = 14
 MAX_HEADING = 10
 MAX_HEADLINE = 40
+MAX_NAME_SIZE = 4
+PERSON_LABELS = frozenset({"PERSON", "PER"})
 SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with de del la el en y".split())
 SENTENCE_END = frozenset(".!?:;\"”'’)")
 
@@ -72,7 +74,32 @@ def looks_like_heading(tokens: list[Token]) -> bool:
 def is_headline(tokens: list[Token]) -> bool:
     """A title-cased sentence ("Police Killings Spread Fear in Caracas.")."""
     words = [t for t in tokens if t.is_alpha and len(t) > 3 and t.lower_ not in SMALL_WORDS]
-    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+    plain = [t for t in words if is_plain_word(t)]
+    return len(words) >= 3 and len(plain) >= 1 and all(t.text[0].isupper() for t in words)
+
+
+def is_plain_word(token: Token) -> bool:
+    """A capitalised word that is no name: a verb or noun ("Spreads", "Fear"), a word outside
+    any name and not next to a person's, or part of an overlong non-person "name"."""
+    if token.pos_ != "PROPN":
+        return True
+    if token.ent_iob_ == "O":
+        doc = token.doc
+        near = [doc[i].ent_type_ for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        return not any(label in PERSON_LABELS for label in near)
+    return token.ent_type_ not in PERSON_LABELS and entity_size(token) >= MAX_NAME_SIZE
+
+
+def entity_size(token: Token) -> int:
+    """Length of the model entity a token is in (0 outside entities)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_iob_ == "O":
+        return 0
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
 
 
 def heading_ranges(doc: Doc, all_lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

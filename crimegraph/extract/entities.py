@@ -205,21 +205,46 @@ def appositive_place(doc: Doc, end: int) -> bool:
         after[2] in PLACE_NOUNS or (len(after) > 3 and after[3] in PLACE_NOUNS))
 
 
+def appositive_name(doc: Doc, start: int, title_tokens: set[int]) -> tuple[int, int] | None:
+    """ "Ana Torres, director of ...": two to four name words before a comma and a title."""
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in ("the", "a", "el", "la"):
+        j -= 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    end = first = j
+    while first > 0 and end - first < 4 and first - 1 not in title_tokens and is_name_token(doc[first - 1]):
+        first -= 1
+        if doc[first].is_sent_start:
+            break
+    return (first, end) if end - first >= 2 else None
+
+
 def title_persons(doc: Doc, titles: list[Title], title_tokens: set[int]) -> list[Candidate]:
-    """Names the model missed right after a title ("Colonel Ana Pérez", "First Lady X")."""
+    """Names the model missed next to a title ("Colonel Ana Pérez", "Ana Pérez, director of")."""
     found = []
     for title in titles:
-        i = title.end
-        if i >= len(doc) or not is_name_token(doc[i]):
-            continue
-        while i < len(doc) and i - title.end < 6 and i not in title_tokens and (
-                is_name_token(doc[i]) or (doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
-                                          and is_name_token(doc[i + 1]))):
-            i += 1
+        before = appositive_name(doc, title.start, title_tokens)
+        if before is not None:
+            found.append(Candidate(before[0], before[1], PERSON, None, "model", "PERSON"))
+        end = name_end(doc, title.end, title_tokens)
+        size = end - title.end
         capital_title = doc[title.start].text[:1].isupper()
-        if i - title.end >= 2 or (i - title.end == 1 and capital_title and doc[title.end].pos_ == "PROPN"):
-            found.append(Candidate(title.end, i, PERSON, None, "model", "PERSON"))
+        if size >= 2 or (size == 1 and capital_title and doc[title.end].pos_ == "PROPN"):
+            found.append(Candidate(title.end, end, PERSON, None, "model", "PERSON"))
     return found
+
+
+def name_end(doc: Doc, start: int, title_tokens: set[int]) -> int:
+    """End of the run of name words (and inner particles) that starts at `start`."""
+    if start >= len(doc) or not is_name_token(doc[start]):
+        return start
+    i = start
+    while i < len(doc) and i - start < 6 and i not in title_tokens and (
+            is_name_token(doc[i]) or (doc[i].lower_ in NAME_PARTICLES and i + 1 < len(doc)
+                                      and is_name_token(doc[i + 1]))):
+        i += 1
+    return i
 
 
 def conjoined_with(doc: Doc, cand: Candidate, index: dict[int, Candidate], type_: str) -> bool:

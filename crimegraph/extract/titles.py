@@ -57,10 +57,12 @@ class TitleFinder:
             found.append(Title(span.start, span.end, text, past))
         return found
 
-    @staticmethod
-    def is_past(doc: Doc, start: int) -> bool:
-        """True after "former", "ex-", "then-" (skipping a hyphen)."""
+    def is_past(self, doc: Doc, start: int) -> bool:
+        """True after "former", "ex-", "then-" (skipping a hyphen and a country: "former Colombian President")."""
         i = start - 1
+        while i >= 0 and start - i <= 3 and (fold(doc[i].text) in self.lex.demonyms or doc[i].text in ("'s", "’s")
+                                              or (doc[i].ent_type_ in ("GPE", "LOC") and doc[i].text[:1].isupper())):
+            i -= 1
         if i >= 0 and doc[i].text in ("-", "–"):
             i -= 1
         return i >= 0 and doc[i].lower_ in PAST
