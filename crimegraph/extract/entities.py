@@ -44,6 +44,10 @@ PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
 SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+GENERIC_WORDS = frozenset(
+    "state justice security defense defence interior finance s.a. s.a inc. ltd. estado justicia seguridad "
+    "defensa interior hacienda".split()
+)
 LEADER_LABELS = frozenset({"ORG", "NORP", "PERSON", "PER", "MISC"})
 
 
@@ -103,6 +107,8 @@ class EntityTyper:
         if start >= end or not has_capital(doc, start, end) or all(
                 t.is_stop and not t.is_upper for t in doc[start:end]):
             return None
+        if end - start == 1 and fold(doc[start].text) in GENERIC_WORDS:
+            return None
         if end - start > 1 and doc[start].lower_ in ARTICLES and is_acronym(doc[start + 1 : end].text):
             start += 1  # "Las FARC"
         text = doc[start:end].text
@@ -115,6 +121,9 @@ class EntityTyper:
         type_ = classify(words, label, self.lex)
         weak = type_ == MODEL_LABELS.get(label) and type_ in (ORG, LOC) and not country_code(text)
         return Candidate(start, end, type_, None, "model", label, weak and not self.lex.is_place(text))
+
+    def is_place_name(self, text: str) -> bool:
+        return self.lex.is_place(text) or country_code(text) is not None
 
     def not_name_start(self, doc: Doc, start: int, end: int) -> bool:
         """A verb, preposition or adverb cannot start a name ("Agregó", "Según"); nor can a
@@ -158,7 +167,7 @@ class EntityTyper:
             if cand.type != PERSON and (cand.weak or cand.type is None) and any(
                     is_part_of_name(words, full) for full in full_names):
                 cand.type, cand.weak = PERSON, False
-            elif cand.type == PERSON and cand.size == 1 and self.lex.is_place(cand.span(doc).text) and not any(
+            elif cand.type == PERSON and self.is_place_name(cand.span(doc).text) and not any(
                     is_part_of_name(words, full) for full in full_names):
                 cand.type = LOC
         taken = token_index(cands)
@@ -328,8 +337,12 @@ def drop_boilerplate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     bylines = set(boilerplate.byline_persons(doc, all_lines))
     heading = {i for s, e in boilerplate.heading_ranges(doc, all_lines) for i in range(s, e)}
     dateline = boilerplate.dateline(doc)
-    body_keys = {key(c.span(doc).text) for c in cands if c.start not in heading and c.start not in blocked}
-    body_keys |= {key(c.canonical) for c in cands if c.canonical and c.start not in heading}
+    body_keys: dict[str, Candidate] = {}
+    for cand in cands:
+        if cand.start not in heading and cand.start not in blocked:
+            body_keys.setdefault(key(cand.span(doc).text), cand)
+            if cand.canonical:
+                body_keys.setdefault(key(cand.canonical), cand)
     kept = []
     for cand in cands:
         if cand.start in blocked or (cand.start in bylines and cand.type == PERSON):
@@ -341,13 +354,15 @@ def drop_boilerplate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def shrink_to_body(doc: Doc, cand: Candidate, body_keys: set[str]) -> bool:
-    """Cut a heading mention to its longest leading part that the body also names; False if none."""
+def shrink_to_body(doc: Doc, cand: Candidate, body_keys: dict[str, Candidate]) -> bool:
+    """Cut a heading mention to its longest leading part that the body also names (taking the
+    body mention's type); False if there is none."""
     if cand.canonical and key(cand.canonical) in body_keys:
         return True
     for end in range(cand.end, cand.start, -1):
-        if key(doc[cand.start : end].text) in body_keys:
-            cand.end = end
+        body = body_keys.get(key(doc[cand.start : end].text))
+        if body is not None:
+            cand.end, cand.type, cand.canonical = end, body.type, body.canonical
             return True
     return False
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.names import fold
 
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 SPLIT_AT = frozenset({"(", ")", "[", "]", ",", ";", ":", "/", "“", "”", '"', "|"})
 DASHES = frozenset({"-", "–", "—", "--"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -94,7 +95,7 @@ def is_name_token(token: Token) -> bool:
 def extend_person(doc: Doc, cand: Candidate, taken: dict[int, Candidate], stop: Iterable[int]) -> None:
     """Grow a person span over neighbouring capitalised name words ("Vladimir Padrino" + "López")."""
     blocked = set(stop)
-    end = cand.end
+    end = cand.end + nickname_size(doc, cand.end)
     while end < len(doc):
         token = doc[end]
         if end in blocked or not is_name_token(token) or token.is_sent_start:
@@ -117,6 +118,18 @@ def extend_person(doc: Doc, cand: Candidate, taken: dict[int, Candidate], stop: 
             break
         start -= 1
     cand.start, cand.end = start, end
+
+
+def nickname_size(doc: Doc, i: int) -> int:
+    """Size of a quoted nickname inside a name (Joaquín "El Chapo" Guzmán) that a surname follows."""
+    if i >= len(doc) or doc[i].text not in QUOTES:
+        return 0
+    j = i + 1
+    while j < len(doc) and j - i <= 4 and doc[j].text not in QUOTES:
+        j += 1
+    if j < len(doc) - 1 and j - i >= 2 and is_name_token(doc[j + 1]) and doc[i + 1].text[:1].isupper():
+        return j + 1 - i
+    return 0
 
 
 def absorbable(other: Candidate) -> bool:
