@@ -15,6 +15,7 @@ from crimegraph.store.keys import country_code
 
 OUTLINES = Path(__file__).parent / "web" / "static" / "vendor" / "world-atlas" / "countries-50m.json"
 EXONYM_POPULATION = 150_000
+ANTARCTICA = "010"  # ISO 3166 numeric: left off the map (its ring runs along the pole)
 LATIN = re.compile(r"^[A-Za-zÀ-ÿ .'’-]+$")
 Ring = list[list[float]]
 ABBREVIATIONS = {"Rep.": "Republic", "Is.": "Islands", "Dem.": "Democratic", "S.": "South", "N.": "North",
@@ -61,7 +62,21 @@ def ring(arcs: list[Ring], indexes: list[int]) -> Ring:
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)
-    return points
+    return unwrap(points)
+
+
+def unwrap(points: Ring) -> Ring:
+    """Longitudes made continuous (a ring crossing the antimeridian goes past 180, not across the map)."""
+    found: Ring = []
+    for x, y in points:
+        if found:
+            previous = found[-1][0]
+            while x - previous > 180:
+                x -= 360
+            while x - previous < -180:
+                x += 360
+        found.append([x, y])
+    return found
 
 
 def polygons(arcs: list[Ring], geometry: dict[str, Any]) -> list[list[Ring]]:
@@ -91,7 +106,7 @@ def features(topology: dict[str, Any]) -> Iterator[dict[str, Any]]:
     arcs = decode_arcs(topology)
     for geometry in topology["objects"]["countries"]["geometries"]:
         parts = polygons(arcs, geometry)
-        if not parts:
+        if not parts or geometry.get("id") == ANTARCTICA:
             continue
         short = str((geometry.get("properties") or {}).get("name", ""))
         name = " ".join(ABBREVIATIONS.get(word, word) for word in short.split())
