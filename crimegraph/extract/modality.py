@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from crimegraph.extract.triggers import group
 
 CLAUSE_LINKS = ("xcomp", "ccomp", "csubj")
+INDEFINITE = frozenset("a an un una unos unas".split())
 NOUN_DETERMINERS = ("det", "poss", "nummod", "predet")
 
 
@@ -111,13 +112,17 @@ def is_generic(token: Token, language: str) -> bool:
         return _activity_gerund(token, language)
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return True  # a modifier of another noun ("murder rate", "protest movement")
+    if token.dep_ == "attr" or any(c.dep_ == "cop" for c in token.children):
+        # an indefinite predicate noun defines or judges ("it is an attack on democracy")
+        return not any(c.dep_ == "det" and c.lower_ not in INDEFINITE for c in token.children)
     if _specific(token):
         return False
     head = token.head
     if token.dep_ in ("pobj", "nmod") or (head.dep_ == "prep" and head.lower_ == "of"):
         noun = head.head if head.dep_ == "prep" else head
-        if noun != token and noun.pos_ in ("NOUN", "PROPN") and _specific(noun):
-            return False
+        collection = group(language, "collection")
+        if noun != token and noun.lemma_.lower() in collection and _specific(noun):
+            return False  # "a wave of protests", "una serie de ataques"
     return True
 
 
@@ -144,10 +149,16 @@ def _activity_gerund(token: Token, language: str) -> bool:
 
 
 def _habitual(token: Token) -> bool:
-    """An English verb in the simple present, heading its own clause: a habit or a state ("gangs
-    extort traders", "they accuse their partners"), not an occurrence. Headlines are exempt."""
+    """A verb in the simple present, heading its own clause: a habit or a state ("gangs extort
+    traders", "se registran 20 homicidios diarios"), not an occurrence. Headlines and an article's
+    opening line (which news writes in the present) are exempt."""
     if token.dep_ in ("ccomp", "xcomp", "conj"):
         return False
+    if token.morph.get("Tense", []) == ["Pres"] and token.morph.get("Mood", []) == ["Ind"] and token.tag_ == token.pos_:
+        # Spanish (its tags are coarse): a perfect ("ha detenido") is an occurrence
+        if any(c.dep_ == "aux" for c in token.children):
+            return False
+        return not (_headline(token) or token.sent.start == 0)
     if token.tag_ == "VBN":
         # the present passive of a state ("members are jailed there", "it is designated under")
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
