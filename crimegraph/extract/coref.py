@@ -19,6 +19,7 @@ from crimegraph.extract.names import (
 from crimegraph.extract.types import LOC, PERSON, country_code
 
 MAX_PAREN = 20
+GOVERNMENT_NAMES = ("Government of ", "Gobierno de ")
 ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "alias:"})
 ORGANISATIONS = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
 
@@ -181,7 +182,8 @@ def make_cluster(members: list[Span], language: str) -> EntityCluster:
 def choose_name(members: list[Span], texts: list[str], type_: str, language: str) -> str:
     """The canonical (lexicon) name, else the fullest form used."""
     canonical = next((m.kb_id_ for m in members if m.kb_id_), "")
-    if canonical and (language == "en" or any(key(t) == key(canonical) for t in texts)):
+    if canonical and (language == "en" or canonical.startswith(GOVERNMENT_NAMES)
+                      or any(key(t) == key(canonical) for t in texts)):
         return canonical
     full = [t for t in texts if not is_acronym(t)] or texts
     if type_ == LOC and country_code(full[0]):

@@ -12,6 +12,7 @@ from crimegraph.extract.types import LOC, PERSON, STATE, Lexicon, country_code
 BETWEEN = frozenset(", the el la former then current now ex - – — -- : acting interim".split())
 OF = frozenset("of de del".split())
 MAX_GAP = 4
+GAP_PUNCT = frozenset({",", "“", '"', "--", "–", "—", "-"})
 DEPARTMENTS = frozenset({"department", "treasury", "secretaria"})
 
 
@@ -40,8 +41,7 @@ class RoleReader:
         """The person the title belongs to: right after it ("Minister X", "ministro, X") or an
         appositive before it ("X, the defense minister")."""
         i = title.end
-        while i < len(doc) and i - title.end < 2 and (doc[i].text in (",", "“", '"') or i in index
-                                                       and clusters[index[i]].type != PERSON and False):
+        while i < len(doc) and i - title.end < 2 and doc[i].text in GAP_PUNCT:
             i += 1
         if i in index and clusters[index[i]].type == PERSON:
             return index[i]
@@ -84,8 +84,9 @@ class RoleReader:
                 index: dict[int, int], clusters: list[EntityCluster]) -> int | None:
         """The cluster of the body the title implies, created when the article has none yet."""
         template, type_ = self.lex.titles.get(title.key, ("", ""))
-        if not template:
-            return self.explicit_body(doc, title, index, clusters) if person is not None else None
+        explicit = self.explicit_body(doc, title, index, clusters) if person is not None else None
+        if explicit is not None or not template:
+            return explicit
         if person is None and country is None:
             return None
         if "{department}" in template:
@@ -141,13 +142,13 @@ class RoleReader:
         return best
 
     def extends(self, name: str, other: str) -> bool:
-        """ "Fiscalía General" and "Fiscalía": one name is the other with words added after its
-        head noun (Spanish) or before it (English)."""
+        """ "Fiscalía General" and "Fiscalía": in Spanish, one name is the other with words added
+        after its head noun (English names grow in front, by country: kept apart)."""
         a, b = name.split(), other.split()
         short, long = (a, b) if len(a) <= len(b) else (b, a)
         if not short or len(short) == len(long):
             return False
-        return long[: len(short)] == short if self.lex.language == "es" else long[-len(short):] == short
+        return self.lex.language == "es" and long[: len(short)] == short
 
     def find_or_add(self, name: str, type_: str, title: Title, clusters: list[EntityCluster], template: str) -> int:
         """The cluster named `name` (or by its lexicon canonical), else a new one; cites the title."""
