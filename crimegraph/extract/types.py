@@ -21,7 +21,7 @@ PREPOSITIONS = frozenset("of for in on against de del para en contra".split())
 def country_code(text: str) -> str | None:
     """ISO code of a country name ("U.S.", "Venezuela", "EE.UU."), or None."""
     folded = key(text)
-    if not folded or folded in NOT_COUNTRIES or folded in place_keys():
+    if not folded or folded in NOT_COUNTRIES or fold(text).strip() in place_keys():
         return None
     code: str | None = countrynames.to_code(text, fuzzy=False) or countrynames.to_code(folded, fuzzy=False)
     if code is None and folded in EXTRA_COUNTRIES:
@@ -32,7 +32,7 @@ def country_code(text: str) -> str | None:
 @cache
 def place_keys() -> frozenset[str]:
     """Keys of the gazetteer's places (cities and states countrynames would take for their country)."""
-    return frozenset(key(r[0]) for r in rows("places.tsv") if r and r[1] != "region")
+    return frozenset(fold(r[0]) for r in rows("places.tsv") if r and r[1] != "region")
 
 
 NOT_COUNTRIES = frozenset({"america", "georgia", "jordan", "chad", "guinea", "ms", "co", "ca", "pa", "ve"})
@@ -58,6 +58,7 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # country display name -> its adjective
     not_actors: frozenset[str] = frozenset()  # heads of names that are no actor ("List", "Law", "Operation")
     written: dict[str, str] = field(default_factory=dict)  # folded actor form -> form as written
+    given_names: frozenset[str] = frozenset()  # folded given names ("jose", "maria")
 
     def actors_forms(self) -> tuple[str, ...]:
         return self.forms
@@ -133,6 +134,7 @@ def lexicon(language: str) -> Lexicon:
         adjectives=adjectives,
         not_actors=frozenset(not_actors),
         written={fold(f).replace("’", "'"): f for f in reversed(forms)},
+        given_names=frozenset(fold(r[0]) for r in rows("given_names.tsv") if r),
     )
 
 
@@ -147,12 +149,20 @@ def head_index(words: Sequence[str], language: str) -> int:
     return len(words) - 1
 
 
+def looks_like_person(words: Sequence[str], lex: Lexicon) -> bool:
+    """A two- to four-word name that starts with a common given name and holds no head word
+    ("Felipe Ferra Gomez" tagged as an organisation)."""
+    return (2 <= len(words) <= 4 and words[0] in lex.given_names
+            and not any(w in lex.heads or w in lex.markers or w in lex.not_actors for w in words)
+            and not lex.is_place(" ".join(words)))
+
+
 def classify(words: Sequence[str], model_label: str, lex: Lexicon) -> str | None:
     """A crimegraph type for a name's folded words given the model's label, or None to drop it."""
     if not words:
         return None
     text = " ".join(words)
-    if model_label in ("PERSON", "PER"):
+    if model_label in ("PERSON", "PER") or (model_label in ("ORG", "NORP", "MISC") and looks_like_person(words, lex)):
         return PERSON
     for word in words:
         if word in lex.markers:
