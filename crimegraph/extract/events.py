@@ -108,6 +108,8 @@ class EventExtractor:
         if candidate.type == "attack":
             value = self.lethal_count(token, language)
             candidate.fatalities = value if value is not None else self.unit_fatalities(unit, language)
+        elif candidate.type == "protest":
+            candidate.fatalities = self.unit_fatalities(unit, language)
         elif candidate.type == "arrest":
             value = None
             if token.pos_ == "VERB":
