@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import FastAPI, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
@@ -9,13 +11,15 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
-from crimegraph.ingest.runner import Extractor
 from crimegraph.serve.api import api_router
 from crimegraph.serve.security import SecurityHeaders
 from crimegraph.serve.web import pages
 from crimegraph.serve.web.templating import STATIC
 from crimegraph.settings import Settings
 from crimegraph.store.db import open_db
+
+if TYPE_CHECKING:
+    from crimegraph.ingest.runner import Extractor
 
 DESCRIPTION = """Read the crimegraph knowledge base: entities and their dossiers, events, claims (asserted or
 alleged, and who alleges them), articles with their evidence, search, the network and the timeline.

@@ -11,9 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 
 from crimegraph.exc import InputError
-from crimegraph.ingest.files import read_file
-from crimegraph.ingest.jsonl import article_from_record
-from crimegraph.ingest.runner import ingest
 from crimegraph.model import Article
 from crimegraph.serve.deps import Conn, Writer
 from crimegraph.serve.queries.articles import article
@@ -42,12 +39,16 @@ def get_article(conn: Conn, article_id: str,
 
 def run_ingest(request: Request, items: Iterator[Article | InputError] | list[Article | InputError]
                ) -> dict[str, Any]:
+    from crimegraph.ingest.runner import ingest  # spaCy and friends load on the first write, not at start
+
     state = request.app.state
     summary = ingest(items, state.engine, state.settings, extractor=state.extractor)
     return summary.to_dict()
 
 
 def records(found: list[Any]) -> Iterator[Article | InputError]:
+    from crimegraph.ingest.jsonl import article_from_record
+
     for index, record in enumerate(found):
         try:
             yield article_from_record(record, f"upload-{index + 1}")
@@ -67,6 +68,8 @@ def post_articles(request: Request, body: Annotated[list[dict[str, Any]], Body(
 def upload_articles(request: Request, file: Annotated[UploadFile, File(
         description="A .jsonl, .txt, .md, .html or RSS/Atom file.")]) -> dict[str, Any]:
     """Ingest an uploaded file of articles."""
+    from crimegraph.ingest.files import read_file
+
     raw = file.file.read(MAX_UPLOAD + 1)
     if len(raw) > MAX_UPLOAD:
         raise HTTPException(413, f"an upload may hold at most {MAX_UPLOAD // 2**20} MiB")
