@@ -44,6 +44,7 @@ PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
 SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+COMPANY_SUFFIXES = frozenset("s.a. s.a c.a. c.a inc. inc ltd. ltd llc corp. corp".split())
 GENERIC_WORDS = frozenset(
     "state justice security defense defence interior finance s.a. s.a inc. ltd. estado justicia seguridad "
     "defensa interior hacienda".split()
@@ -76,7 +77,7 @@ class EntityTyper:
         dominant = dominant_country(doc, cands)
         cands = resolve_overlaps(cands + self.patterns(doc, dominant) + title_persons(doc, titles, title_tokens))
         cands = resolve_overlaps(cands + self.places(doc, cands))
-        cands = self.repair_persons(doc, cands, title_tokens)
+        cands = drop_common_words(doc, self.repair_persons(doc, cands, title_tokens))
         cands = drop_common_acronyms(doc, cands)
         extend_groups(doc, cands)
         self.context_types(doc, cands)
@@ -111,6 +112,9 @@ class EntityTyper:
             return None
         if end - start > 1 and doc[start].lower_ in ARTICLES and is_acronym(doc[start + 1 : end].text):
             start += 1  # "Las FARC"
+        while (end - start > 1 and fold(doc[end - 1].text) in COMPANY_SUFFIXES
+               and self.lex.actor(doc[start : end - 1].text)):
+            end -= 1  # "Petróleos de Venezuela S.A."
         text = doc[start:end].text
         known = self.lex.actor(text)
         if known is not None:
@@ -274,6 +278,16 @@ def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candida
     if i >= 1 and doc[i].text in POSSESSIVE:
         return index.get(i - 1)
     return None
+
+
+def drop_common_words(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Drop one-word guesses that the article also writes in lower case ("Golpe" / "golpe")."""
+    guesses = [c for c in cands if c.size == 1 and c.source == "model" and (c.weak or c.type is None)]
+    if not guesses:
+        return cands
+    lower = {t.text for t in doc if t.is_lower}
+    dropped = {id(c) for c in guesses if doc[c.start].text.lower() in lower}
+    return [c for c in cands if id(c) not in dropped]
 
 
 def drop_common_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

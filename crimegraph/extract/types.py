@@ -14,6 +14,7 @@ from crimegraph.extract.names import fold, key
 PERSON, STATE, GROUP, ORG, LOC = "PERSON", "STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION", "LOCATION"
 TYPES = (PERSON, STATE, GROUP, ORG, LOC)
 MODEL_LABELS = {"PERSON": PERSON, "PER": PERSON, "GPE": LOC, "LOC": LOC, "FAC": LOC, "ORG": ORG}
+GUESSED_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE"})
 PREPOSITIONS = frozenset("of for in on against de del para en contra".split())
 
 
@@ -162,7 +163,7 @@ def classify(words: Sequence[str], model_label: str, lex: Lexicon) -> str | None
     if not words:
         return None
     text = " ".join(words)
-    if model_label in ("PERSON", "PER") or (model_label in ("ORG", "NORP", "MISC") and looks_like_person(words, lex)):
+    if model_label in ("PERSON", "PER") or (model_label in GUESSED_LABELS and looks_like_person(words, lex)):
         return PERSON
     for word in words:
         if word in lex.markers:
