@@ -16,6 +16,9 @@ PASSIVE_MARKS = frozenset({"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"})
 RELATIVES = frozenset("who whom which that whose quien quienes que cual cuales cuyo cuya".split())
 INHERIT = frozenset({"conj", "xcomp", "advcl"})
 ALONG = frozenset({"along", "together", "junto"})
+CONTROL = frozenset("push force urge ask encourage lead allow order persuade convince help enable cause compel drive "
+                    "invite tell instruct require permit obligar pedir permitir ordenar llevar".split())
+CONTRACTIONS = {"del": "de", "al": "a"}
 MODALS = frozenset("may might could would should can poder deber".split())
 
 
@@ -54,7 +57,7 @@ def antecedent(token: Token) -> Token:
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb or predicate, looking through relative pronouns and coordination."""
-    found = children(verb, SUBJECTS)
+    found = sorted(children(verb, SUBJECTS), key=lambda t: t.is_space)  # a paragraph break is a poor subject
     if found:
         return antecedent(found[0])
     if depth > 4:
@@ -62,8 +65,10 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "officials accused of ...", "those sanctioned"
     controllers = children(verb.head, (*OBJECTS, "iobj"))
-    if controllers and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(c.tag_ == "TO" for c in verb.children)):
+    if controllers and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.head.lemma_.lower() in CONTROL):
         return controllers[0]  # object control: "pushed the soldiers to rebel", "acusó a X de ser"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "por") and children(verb.head.head, OBJECTS):
+        return children(verb.head.head, OBJECTS)[0]  # "designated X for acting as its agent"
     if verb.dep_ in INHERIT or verb.dep_ == "pcomp" or verb.dep_ == "ccomp" and verb.head.pos_ == "ADP":
         head = verb.head
         while head.dep_ in ("prep", "case", "mark") and head.head is not head:
@@ -87,9 +92,10 @@ def objects(verb: Token) -> list[Token]:
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the given prepositions attached to a token ("of", "de", "against", ...)."""
     wanted = frozenset(preps)
+    wanted |= {short for short, full in CONTRACTIONS.items() if full in wanted}
     found: list[Token] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
+        if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
             found.extend(children(child, ("pobj", "pcomp")))
         elif child.dep_ in ("nmod", "obl", "obj", "obl:arg", "iobj", "appos", "conj", "flat") and any(
                 c.dep_ == "case" and c.lower_ in wanted for c in child.children):
@@ -150,3 +156,9 @@ def path_up(token: Token, limit: int = 12) -> list[Token]:
         current = current.head
         found.append(current)
     return found
+
+
+def possessors(token: Token) -> list[Token]:
+    """Possessive modifiers: "X's" parsed as poss, or as nmod with a "'s" case marker."""
+    return [c for c in token.children if c.dep_ == "poss" or c.dep_ == "nmod" and any(
+        g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children)]

@@ -19,6 +19,7 @@ from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster, Role
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.lexicons import rows
+from crimegraph.extract.memberships import coalition_members
 from crimegraph.extract.referents import ORG_TYPES, Referents
 
 PERSON = frozenset({"PERSON"})
@@ -70,6 +71,7 @@ class PositionFinder:
         found.extend(self.from_roles(doc, refs, overridden))
         found.extend(self.units(doc, refs, {(r.start, r.end) for r in cg.roles(doc)}))
         found.extend(self.governments(doc, refs))
+        found.extend(coalition_members(doc, refs))
         return found
 
     def verb(self, token: Token) -> str | None:
@@ -191,6 +193,9 @@ class PositionFinder:
         if not leaders or led is None:
             return []
         groups = [g for t in coordinated(led) if (g := refs.resolve(t)) is not None and g.type in ORG_TYPES]
+        if not groups and verb.dep_ in ("acl", "amod"):  # "..., enemy of the X cartel, led by Y": the nearest name
+            nearest = preceding_entity(verb, refs)
+            groups = [nearest] if nearest is not None and nearest.type in ORG_TYPES else []
         assessed = hedger.assess(verb, refs)
         if assessed.negated:
             return []
@@ -207,7 +212,8 @@ class PositionFinder:
                 if (start, end) in titles:
                     continue
                 head = mention_head(doc, start, end)
-                for owner in self.owners(head, refs):
+                owners = self.owners(head, refs) or following_owner(doc, end, refs, cluster)
+                for owner in owners:
                     found.append(Candidate(cluster.name, "member_of", owner.name, head.i, confidence=0.7))
         return found
 
@@ -256,3 +262,28 @@ def contains_name(a: EntityCluster, b: EntityCluster) -> bool:
             if len(y.split()) > 1 and y.lower() in x.lower() or len(x.split()) > 1 and x.lower() in y.lower():
                 return True
     return False
+
+
+def preceding_entity(token: Token, refs: Referents) -> EntityCluster | None:
+    """The entity named just before a token, across at most a comma."""
+    for t in reversed(token.doc[max(token.sent.start, token.i - 3) : token.i]):
+        cluster = refs.at(t)
+        if cluster is not None:
+            return cluster
+        if not t.is_punct:
+            return None
+    return None
+
+
+def following_owner(doc: Doc, end: int, refs: Referents, unit: EntityCluster) -> list[EntityCluster]:
+    """ "Front 48 of the communist FARC" read left to right, whatever the parser attached "of" to."""
+    if end >= len(doc) or doc[end].lower_ not in ("of", "de", "del"):
+        return []
+    for t in doc[end + 1 : min(len(doc), end + 5)]:
+        cluster = refs.at(t)
+        if cluster is not None:
+            ok = cluster.type in ORG_TYPES and cluster is not unit and not contains_name(unit, cluster)
+            return [cluster] if ok else []
+        if t.pos_ not in ("DET", "ADJ", "NOUN") or t.is_title:
+            return []
+    return []

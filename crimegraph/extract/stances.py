@@ -7,7 +7,16 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Token
 
-from crimegraph.extract.arguments import OBJECTS, agent, children, clause_head, is_passive, prep_objects, subject
+from crimegraph.extract.arguments import (
+    OBJECTS,
+    agent,
+    children,
+    clause_head,
+    is_passive,
+    possessors,
+    prep_objects,
+    subject,
+)
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
@@ -15,6 +24,7 @@ from crimegraph.extract.lexicons import rows
 from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 ACTORS = ACTOR_TYPES | {"LOCATION"}
+USE = frozenset("use employ usar utilizar emplear".split())
 TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
 REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
 KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "noun": ("NOUN",), "rival": ("NOUN", "ADJ"),
@@ -91,7 +101,7 @@ class StanceFinder:
         for item in tokens:
             clusters = self.actors(item, refs)
             if not clusters:  # "recognised his claim": the owner of what is backed or rejected
-                clusters = [c for p in children(item, ("poss",)) for c in self.actors(p, refs)]
+                clusters = [c for p in possessors(item) for c in self.actors(p, refs)]
             found.extend(c for c in clusters if all(c is not f for f in found))
         return found
 
@@ -106,6 +116,8 @@ class StanceFinder:
             doers = [c for a in agent(verb) for c in self.actors(a, refs)]
             return [(d, o) for d in doers for o in self.actors(subject(verb), refs)]
         doers = self.actors(subject(verb), refs)
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in USE:  # "X uses Y to back Z"
+            doers += [c for c in self.actors(subject(verb.head), refs) if all(c is not d for d in doers)]
         others = self.others(verb, stance.preps, refs)
         if not others and stance.both and len(doers) > 1:
             return list(permutations(doers, 2))
@@ -116,20 +128,24 @@ class StanceFinder:
         if len(between) > 1 and ("between" in stance.preps or stance.both):
             return list(permutations(between, 2))
         others = self.others(noun, stance.preps, refs)
+        if not others and noun.dep_ in OBJECTS:  # "provided support to X": the preposition hangs on the verb
+            others = self.others(noun.head, stance.preps - {"-"}, refs)
         owners = self.owners(noun, refs)
         return [(o, x) for o in owners for x in others]
 
     def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
         """Whose stance a noun names: "X's support", "criticism by X", "X showed support", "on behalf of"."""
-        for child in children(noun, ("poss", "compound")) + prep_objects(noun, ("by", "por", "from")):
+        for child in possessors(noun) + children(noun, ("compound",)) + prep_objects(noun, ("by", "por", "from")):
             found = self.actors(child, refs)
             if found:
                 return found
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = noun
+        for _ in range(6):  # "acting as an agent for or on behalf of X": up to the verb
+            if verb.dep_ not in (*OBJECTS, "attr", "pobj", "prep", "conj", "pcomp", "obl", "nmod") or verb.head is verb:
+                break
             verb = verb.head
-        elif noun.dep_ not in (*OBJECTS, "attr"):
-            return []
+            if verb.pos_ in ("VERB", "AUX"):
+                break
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REVERSED_LIGHT:
             return []
         return self.actors(subject(verb), refs)
@@ -150,7 +166,7 @@ class StanceFinder:
         named = [c for a in children(noun, ("appos",)) for c in self.actors(a, refs)]
         if token.dep_ == "amod" and not named:
             named = self.actors(noun, refs)
-        owners = [c for p in children(noun, ("poss",)) for c in self.actors(p, refs)]
+        owners = [c for p in possessors(noun) for c in self.actors(p, refs)]
         if not owners and noun.dep_ == "appos":
             owners = self.actors(noun.head, refs)
             named = [c for t in prep_objects(noun, stance.preps) for c in self.actors(t, refs)]

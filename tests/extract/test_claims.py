@@ -117,3 +117,21 @@ def test_spanish_claims() -> None:
     assert ("Juan Pérez", "holds_position", "Ministerio de Defensa", "asserted") in found
     assert ("Raúl Gómez", "holds_position", "Banda Sur", "asserted") in found
     assert ("Banda Sur", "involved_in", "drug_trafficking", "asserted") in found
+
+
+def test_coalition_members_and_leaders_of_groups() -> None:
+    doc = annotate("La coalición Frente Cívico, formada por el Partido Azul y el Partido Verde, ganó. "
+                   "El cártel del Golfo, liderado por Mario Ruiz, es enemigo de Los Norteños.",
+                   {"Frente Cívico": "ORGANIZATION", "Partido Azul": "ORGANIZATION", "Partido Verde": "ORGANIZATION",
+                    "cártel del Golfo": "ILLEGAL_GROUP", "Mario Ruiz": "PERSON", "Los Norteños": "ILLEGAL_GROUP"}, "es")
+    found = run(doc)
+    assert ("Partido Azul", "member_of", "Frente Cívico", "asserted") in found
+    assert ("Partido Verde", "member_of", "Frente Cívico", "asserted") in found
+    assert ("Mario Ruiz", "holds_position", "cártel del Golfo", "asserted") in found
+    assert ("cártel del Golfo", "involved_in", "drug_trafficking", "asserted") in found
+
+
+def test_unit_named_before_its_force() -> None:
+    doc = annotate("Fighters of the Front 12 of the communist People's Army ambushed a patrol.",
+                   {"Front 12": "ILLEGAL_GROUP", "People's Army": "ILLEGAL_GROUP"})
+    assert ("Front 12", "member_of", "People's Army", "asserted") in run(doc)
