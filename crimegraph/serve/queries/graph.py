@@ -149,19 +149,29 @@ def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, 
     return {**assemble(conn, chosen, edges, keep, {seed}), "truncated": truncated, "entity": seed}
 
 
+def node_type(conn: Connection) -> dict[str, str]:
+    """Type of every cluster (its canonical node), in one query."""
+    rows = conn.execute(select(entities.c.id, entities.c.type).where(entities.c.id == entities.c.canonical_id))
+    return {node: type_ for node, type_ in rows}
+
+
 def overview(conn: Connection, keep: GraphFilter, limit: int) -> dict[str, Any]:
     """The most connected clusters and the edges among them."""
     edges = Edges()
     claim_edges(conn, true(), keep, edges)
     event_edges(conn, None, keep, edges)
     degree: Counter[str] = Counter()
-    types = node_rows(conn, {n for key in edges.found for n in key[:2]})
     for (source, target, _, _), refs in edges.found.items():
-        for node in (source, target):
-            if node in types and (not keep.types or types[node]["type"] in keep.types):
-                degree[node] += len(refs)
-    chosen = [n for n, _ in degree.most_common(limit)]
-    return {**assemble(conn, chosen, edges, keep), "truncated": len(degree) > limit, "entity": None}
+        degree[source] += len(refs)
+        degree[target] += len(refs)
+    types = node_type(conn) if keep.types else {}
+
+    def wanted(node: str) -> bool:
+        kind = ACTIVITY if node.startswith("activity:") else types.get(node)
+        return not keep.types or kind in keep.types
+
+    ranked = [n for n, _ in degree.most_common() if wanted(n)]
+    return {**assemble(conn, ranked[:limit], edges, keep), "truncated": len(ranked) > limit, "entity": None}
 
 
 def graph(conn: Connection, entity: str | None = None, depth: int = 1, keep: GraphFilter = ANY_EDGE,
