@@ -73,3 +73,12 @@ def test_merge_needs_both_sides(client: TestClient, auth: dict[str, str]) -> Non
     assert client.post("/api/judgements", headers=auth, json={"action": "merge", "left": rivera}).status_code == 422
     unknown = client.post("/api/judgements", headers=auth, json={"action": "merge", "left": "nope", "right": rivera})
     assert unknown.status_code == 409
+
+
+def test_article_ids_with_slashes_and_hashes_round_trip(client: TestClient, auth: dict[str, str]) -> None:
+    odd = [{"id": "feeds/2024#7 ?x", "text": "A quiet day at the border crossing.", "language": "en"}]
+    assert client.post("/api/articles", json=odd, headers=auth).json()["new"] == 1
+    assert client.get("/api/articles/feeds%2F2024%237%20%3Fx").json()["id"] == "feeds/2024#7 ?x"
+    page = client.get("/search", params={"q": "border crossing"}).text
+    assert 'href="/articles/feeds%2F2024%237%20%3Fx"' in page
+    assert client.get("/articles/feeds%2F2024%237%20%3Fx").status_code == 200
