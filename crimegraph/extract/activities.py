@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.arguments import OBJECTS, children
 from crimegraph.extract.lexicons import rows
-from crimegraph.extract.phrases import PhraseTable, keys
+from crimegraph.extract.phrases import DocWords, PhraseTable, keys
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -44,6 +44,7 @@ class ActivityFinder:
                 self.phrases.add(phrase, f"{activity}\t{kind}")
             else:
                 self.tables.setdefault(kind, {})[phrase.lower()] = activity
+        self.single_words = frozenset(w for k in ("verb", "trade", "adjective") for w in self.tables.get(k, {}))
 
     def table(self, kind: str, token: Token) -> str | None:
         found = self.tables.get(kind, {})
@@ -52,18 +53,39 @@ class ActivityFinder:
                 return found[key]
         return None
 
+    def find_words(self, words: DocWords) -> list[Mention]:
+        """Activity mentions in a whole Doc, in text order (the fast path of `find`)."""
+        doc = words.doc
+        found: list[Mention] = []
+        covered: set[int] = set()
+        for start, end, value in self.phrases.find_words(words):
+            mention = self.phrase_mention(doc, start, end, value)
+            if mention is not None:
+                found.append(mention)
+                covered.update(range(start, end))
+        for token in words.hits(self.single_words):
+            if token.i not in covered and (mention := self.single(token)) is not None:
+                found.append(mention)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def phrase_mention(self, doc: Doc, start: int, end: int, value: str) -> Mention | None:
+        head = span_head(doc[start:end])
+        if head.pos_ not in NOUN_POS or countering(doc, start):
+            return None
+        activity, kind = value.split("\t")
+        return Mention(start, end, head.i, activity, kind)
+
     def find(self, tokens: Doc | Span) -> list[Mention]:
         """Activity mentions in a Doc or Span, in text order."""
         found: list[Mention] = []
         covered: set[int] = set()
         doc = tokens.doc if isinstance(tokens, Span) else tokens
         for start, end, value in self.phrases.find(tokens):
-            head = span_head(doc[start:end])
-            if head.pos_ not in NOUN_POS or countering(doc, start):
-                continue
-            activity, kind = value.split("\t")
-            found.append(Mention(start, end, head.i, activity, kind))
-            covered.update(range(start, end))
+            mention = self.phrase_mention(doc, start, end, value)
+            if mention is not None:
+                found.append(mention)
+                covered.update(range(start, end))
         for token in tokens:
             if token.i in covered:
                 continue

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from crimegraph.extract.claimset import Candidate, merge
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.involvement import InvolvementFinder
+from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.positions import PositionFinder
 from crimegraph.extract.referents import Referents
 from crimegraph.extract.sanctions import SanctionFinder
@@ -32,10 +33,11 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         refs = Referents(doc)
+        words = DocWords(doc)
         found: list[Candidate] = []
-        found.extend(self.positions.find(doc, refs, self.hedger))
-        found.extend(self.involvement.find(doc, refs, self.hedger))
-        found.extend(self.sanctions.find(doc, refs))
-        found.extend(self.stances.find(doc, refs, self.hedger))
+        found.extend(self.positions.find(words, refs, self.hedger))
+        found.extend(self.involvement.find(words, refs, self.hedger))
+        found.extend(self.sanctions.find(words, refs))
+        found.extend(self.stances.find(words, refs, self.hedger))
         doc._.cg_claims = merge(doc, found)
         return doc

@@ -10,6 +10,7 @@ from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.lexicons import rows
+from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 CLIMB = frozenset({"pobj", "prep", "conj", "appos", "compound", "dobj", "obj", "attr", "pcomp", "nmod", "obl",
@@ -36,10 +37,11 @@ class InvolvementFinder:
     def role(self, token: Token) -> str | None:
         return self.roles.get(token.lower_) or self.roles.get(token.lemma_.lower())
 
-    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+    def find(self, words: DocWords, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        doc = words.doc
         found: list[Candidate] = []
         previous: tuple[Mention, list[tuple[EntityCluster, float]]] | None = None
-        mentions = [m for m in self.activities.find(doc) if not self.named(m, refs)]
+        mentions = [m for m in self.activities.find_words(words) if not self.named(m, refs)]
         heads = frozenset(m.head for m in mentions)
         for mention in mentions:
             head = doc[mention.head]

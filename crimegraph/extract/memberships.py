@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import ORG_TYPES, Referents
 
 COALITIONS = frozenset("alliance coalition bloc alianza coalición bloque frente".split())
@@ -14,11 +15,11 @@ FORMING = frozenset("form make comprise compose integrate join pact conformar co
                     "constituir constituido constituida agrupar".split())
 
 
-def coalition_members(doc: Doc, refs: Referents) -> list[Candidate]:
+def coalition_members(words: DocWords, refs: Referents) -> list[Candidate]:
     """ "the alliance X, formed by A, B and C": each party named after the forming word is a member."""
     found: list[Candidate] = []
-    for token in doc:
-        if token.lemma_.lower() not in FORMING or token.pos_ not in ("VERB", "ADJ"):
+    for token in words.hits(FORMING):
+        if token.pos_ not in ("VERB", "ADJ"):
             continue
         alliance = token.head if token.dep_ in ("acl", "amod", "appos", "acl:relcl") else None
         if alliance is None or alliance.lemma_.lower() not in COALITIONS and refs.at(alliance) is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 _END = ""  # key under which a trie node stores the value of the phrase ending there
@@ -60,6 +61,38 @@ class PhraseTable:
             i += hit[0]
         return found
 
+    def find_words(self, words: DocWords) -> list[tuple[int, int, str]]:
+        """Like `find` over a whole Doc, reading the forms and lemmas `words` holds."""
+        found: list[tuple[int, int, str]] = []
+        root, lower, lemma = self.root, words.lower, words.lemma
+        i, size = 0, len(lower)
+        while i < size:
+            if lower[i] not in root and lemma[i] not in root:
+                i += 1
+                continue
+            hit = self.match_words(words, i)
+            if hit is None:
+                i += 1
+                continue
+            found.append((i, i + hit[0], hit[1]))
+            i += hit[0]
+        return found
+
+    def match_words(self, words: DocWords, start: int) -> tuple[int, str] | None:
+        frontier: list[dict[str, object]] = [self.root]
+        best: tuple[int, str] | None = None
+        i = start
+        while frontier and i < len(words.lower):
+            keys_ = (words.lower[i], words.lemma[i])
+            frontier = [c for node in frontier for k in dict.fromkeys(keys_)
+                        if isinstance(c := node.get(k), dict)]
+            i += 1
+            for node in frontier:
+                value = node.get(_END)
+                if isinstance(value, str):
+                    best = (i - start, value)
+        return best
+
     def lookup(self, token: Token) -> str | None:
         """The value of a one-word entry for this token, if any."""
         for key in keys(token):
@@ -89,3 +122,32 @@ def keys(token: Token) -> tuple[str, ...]:
 
 def split_words(phrase: str) -> list[str]:
     return phrase.lower().replace("-", " - ").split()
+
+
+class DocWords:
+    """A Doc's tokens with their lower-cased forms and lemmas, read once for all lexicon lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        rows_: list[list[int]] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+        names: dict[int, str] = {}
+        for key in {k for row in rows_ for k in row}:
+            try:
+                names[key] = strings[key].lower()
+            except KeyError:  # a hash with no string (an empty lemma)
+                names[key] = ""
+        self.lower: list[str] = [names[row[0]] for row in rows_]
+        self.lemma: list[str] = [names[row[1]] for row in rows_]
+        self.index: dict[str, list[int]] = {}
+        for i, (a, b) in enumerate(zip(self.lower, self.lemma, strict=True)):
+            self.index.setdefault(a, []).append(i)
+            if b != a:
+                self.index.setdefault(b, []).append(i)
+
+    def hits(self, words: Iterable[str]) -> list[Token]:
+        """Tokens whose form or lemma is one of `words`, in text order."""
+        found: set[int] = set()
+        for word in words:
+            found.update(self.index.get(word, ()))
+        return [self.doc[i] for i in sorted(found)]

@@ -20,6 +20,7 @@ from crimegraph.extract.doc import EntityCluster, Role
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.lexicons import rows
 from crimegraph.extract.memberships import coalition_members
+from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import ORG_TYPES, Referents
 
 PERSON = frozenset({"PERSON"})
@@ -51,15 +52,17 @@ class PositionFinder:
                 self.verbs[row[0].lower()] = row[1]
             else:
                 self.titles[row[0].lower()] = (row[1], flag)
+        self.words = frozenset(self.titles) | frozenset(self.verbs)
 
     def title(self, token: Token) -> tuple[str, str] | None:
         return self.titles.get(token.lower_) or self.titles.get(token.lemma_.lower())
 
-    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+    def find(self, words: DocWords, refs: Referents, hedger: Hedger) -> list[Candidate]:
+        doc = words.doc
         role_tokens = {i: role for role in cg.roles(doc) for i in range(role.start, role.end)}
         found: list[Candidate] = []
         overridden: set[Role] = set()
-        for token in doc:
+        for token in words.hits(self.words):
             role = role_tokens.get(token.i)
             if token.pos_ in ("NOUN", "PROPN") and self.title(token) and (role or refs.at(token) is None):
                 explicit = self.from_title(token, refs, hedger, role)
@@ -71,7 +74,7 @@ class PositionFinder:
         found.extend(self.from_roles(doc, refs, overridden))
         found.extend(self.units(doc, refs, {(r.start, r.end) for r in cg.roles(doc)}))
         found.extend(self.governments(doc, refs))
-        found.extend(coalition_members(doc, refs))
+        found.extend(coalition_members(words, refs))
         return found
 
     def verb(self, token: Token) -> str | None:

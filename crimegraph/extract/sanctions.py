@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from crimegraph.extract.arguments import (
     OBJECTS,
@@ -21,7 +21,7 @@ from crimegraph.extract.arguments import (
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.lexicons import rows
-from crimegraph.extract.phrases import PhraseTable
+from crimegraph.extract.phrases import DocWords, PhraseTable
 from crimegraph.extract.referents import ORG_TYPES, Referents
 
 TARGET_TYPES = ORG_TYPES | {"PERSON"}
@@ -47,11 +47,12 @@ class SanctionFinder:
     def kind(self, token: Token) -> str | None:
         return self.kinds.get(token.lower_) or self.kinds.get(token.lemma_.lower())
 
-    def find(self, doc: Doc, refs: Referents) -> list[Candidate]:
-        triggers = [(t, k) for t in doc if t.pos_ != "PROPN" and (k := self.kind(t)) in ("verb", "noun", "weak")]
+    def find(self, words: DocWords, refs: Referents) -> list[Candidate]:
+        triggers = [(t, k) for t in words.hits(self.kinds)
+                    if t.pos_ != "PROPN" and (k := self.kind(t)) in ("verb", "noun", "weak")]
         if not any(k != "weak" for _, k in triggers):
             return []
-        agencies = self.agency_mentions(doc)
+        agencies = self.agency_mentions(words)
         found: list[Candidate] = []
         for token, kind in triggers:
             if is_modal(token) or is_negated(token):
@@ -131,9 +132,10 @@ class SanctionFinder:
                 found.append(cluster)
         return found
 
-    def agency_mentions(self, doc: Doc) -> list[tuple[int, str]]:
+    def agency_mentions(self, words: DocWords) -> list[tuple[int, str]]:
         """(token index, state) of every sanctioning agency or state named in the article."""
-        return [(start, state) for start, end, state in self.states.find(doc)
+        doc = words.doc
+        return [(start, state) for start, end, state in self.states.find_words(words)
                 if any(c.isupper() for c in doc[start:end].text)]
 
     @staticmethod

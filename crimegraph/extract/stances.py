@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import permutations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from crimegraph.extract.arguments import (
     OBJECTS,
@@ -21,6 +21,7 @@ from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.lexicons import rows
+from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 ACTORS = ACTOR_TYPES | {"LOCATION"}
@@ -54,14 +55,15 @@ class StanceFinder:
             stance = Stance(row[1], row[2], len(row) > 3 and row[3] == "both", preps)
             for pos in KIND_POS.get(row[2], ()):
                 self.entries[(row[0].lower(), pos)] = stance
+        self.words = frozenset(word for word, _ in self.entries)
 
     def entry(self, token: Token) -> Stance | None:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
         return self.entries.get((token.lemma_.lower(), pos)) or self.entries.get((token.lower_, pos))
 
-    def find(self, doc: Doc, refs: Referents, hedger: Hedger) -> list[Candidate]:
+    def find(self, words: DocWords, refs: Referents, hedger: Hedger) -> list[Candidate]:
         found: list[Candidate] = []
-        for token in doc:
+        for token in words.hits(self.words):
             stance = self.entry(token)
             if stance is None:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crimegraph.extract.activities import ActivityFinder
-from crimegraph.extract.phrases import PhraseTable
+from crimegraph.extract.phrases import DocWords, PhraseTable
 from tests.extract.claim_docs import model
 
 
@@ -54,3 +54,10 @@ def test_phrase_table_longest_match_and_lookup() -> None:
     doc = model("en")("Arms trafficking and arms.")
     assert table.find(doc) == [(0, 2, "b"), (3, 4, "a")]
     assert table.lookup(doc[3]) == "a"
+
+
+def test_fast_doc_path_agrees_with_span_path() -> None:
+    doc = model("en")("The militia ran kidnapping rackets and smuggled weapons; its corrupt allies laundered money.")
+    finder = ActivityFinder("en")
+    assert finder.find_words(DocWords(doc)) == finder.find(doc)
+    assert [t.text for t in DocWords(doc).hits({"militia", "ally"})] == ["militia", "allies"]
