@@ -11,21 +11,23 @@ from sqlalchemy import Engine
 
 from crimegraph.serve.app import make_app
 from crimegraph.settings import Settings
-from tests.serve.kb import build, fake_extractor
+from tests.kb import BACKENDS, fresh_engine, url_of
+from tests.serve.kb import fake_extractor, fill
 
 TOKEN = "test-token-123"
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'kb.db'}"
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """The test knowledge base on SQLite, and on PostgreSQL when CRIMEGRAPH_TEST_PG_URL is set."""
+    fresh = fresh_engine(request.param, tmp_path)
+    yield fill(next(fresh))
+    next(fresh, None)
 
 
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    engine = build(db_url)
-    yield engine
-    engine.dispose()
+def db_url(engine: Engine) -> str:
+    return url_of(engine)
 
 
 @pytest.fixture
@@ -42,5 +44,5 @@ def auth() -> dict[str, str]:
 
 def entity_id(client: TestClient, name: str) -> str:
     """The id of the entity with exactly this name."""
-    found = client.get("/api/entities", params={"q": name}).json()["data"]
+    found = client.get("/api/entities", params={"limit": 500}).json()["data"]
     return next(e["id"] for e in found if e["name"] == name)

@@ -105,8 +105,13 @@ def fake_extractor(articles: Iterable[Article]) -> Iterator[Extraction]:
             events=spec.events, claims=spec.claims, language=article.language)
 
 
-def build(url: str, settings: Settings | None = None) -> Engine:
-    """A fresh knowledge base at `url` holding the test articles."""
-    engine = open_db(url)
-    ingest(list(ARTICLES), engine, settings or Settings(db=url), extractor=fake_extractor)
+def fill(engine: Engine) -> Engine:
+    """Ingest the test articles into the knowledge base at `engine`."""
+    url = engine.url.render_as_string(hide_password=False)
+    ingest(list(ARTICLES), engine, Settings(db=url), extractor=fake_extractor)
     return engine
+
+
+def build(url: str) -> Engine:
+    """A fresh knowledge base at `url` holding the test articles."""
+    return fill(open_db(url))
