@@ -23,7 +23,7 @@ from crimegraph.resolve.names import (
     person_tokens,
     translated,
 )
-from crimegraph.store.keys import family
+from crimegraph.store.keys import country_code, family
 
 VETO = -1.0
 
@@ -59,7 +59,8 @@ def weight(a: Node, b: Node, x: str, y: str) -> float:
     """How much a match of forms x (of a) and y (of b) counts.
 
     Main names count fully. A match through an alias counts less, and little when the shared form is
-    not distinctive: a lone surname, a generic word like 'Government' or 'Navy', or a one-word name.
+    not distinctive: a lone surname, a generic word like 'Government' or 'Navy', a one-word name, or any
+    place name (articles attach a country or a region to the towns in it).
     """
     if x == a.name and y == b.name:
         return 1.0
@@ -71,9 +72,7 @@ def distinctive(form: str, family_: str) -> bool:
     if is_acronym(form):
         return len(fold(form).replace(" ", "")) >= 3
     words = content_tokens(form)
-    if family_ == "place":
-        return bool(words)
-    return len(words) >= 2 and not is_generic(form)
+    return family_ != "place" and len(words) >= 2 and not is_generic(form)
 
 
 def type_conflict(a: Node, b: Node) -> float | None:
@@ -91,6 +90,17 @@ def country_conflict(a: Node, b: Node) -> float | None:
     left = countries_in(a.name) | ({a.country} if a.country else set())
     right = countries_in(b.name) | ({b.country} if b.country else set())
     if left and right and not left & right:
+        return VETO
+    return None
+
+
+def country_place_conflict(a: Node, b: Node) -> float | None:
+    """A country is not a city or a state in it ('Mexico' is not 'Mexico State'), nor another country."""
+    if a.family != "place" or b.family != "place":
+        return None
+    left = country_code(a.name) or country_code(fold(a.name))
+    right = country_code(b.name) or country_code(fold(b.name))
+    if (left is None) != (right is None) or (left and right and left != right):
         return VETO
     return None
 
@@ -195,7 +205,7 @@ def name_parts(a: Node, b: Node) -> float | None:
     if not short or len(short) == len(long) or not _in_order(short, long):
         return None
     if len(short) == 1:
-        return 0.5 if short[0] != long[0] else None
+        return 0.5 if short[0] != long[0] and short[0] in long[-2:] else None
     joined = " ".join(short)
     whole = " ".join(t for t in long if len(t) > 1 or t in short)  # a middle initial is no gap
     return 0.75 if whole.startswith(joined) or whole.endswith(joined) else 0.6
@@ -236,7 +246,8 @@ def generic_name(a: Node, b: Node) -> float | None:
     return None
 
 
-VETOES: tuple[Feature, ...] = (type_conflict, country_conflict, given_name_conflict, surname_conflict)
+VETOES: tuple[Feature, ...] = (
+    type_conflict, country_conflict, country_place_conflict, given_name_conflict, surname_conflict)
 NAME_FEATURES: tuple[Feature, ...] = (
     same_name, accents, translation, acronym_match, name_order, name_parts, spelling)
 PENALTIES: tuple[Feature, ...] = (type_mismatch, generic_name)

@@ -71,10 +71,14 @@ def test_countries_in_names_keep_bodies_apart() -> None:
     assert f.surname_conflict(node("Miguel Ángel Treviño"), node("Miguel Ángel Félix Gallardo")) == VETO
     assert f.surname_conflict(node("Dilma Rousseff"), node("Dilma Roussef")) is None
     assert f.spelling(node("6th Front", "ILLEGAL_GROUP"), node("36th Front", "ILLEGAL_GROUP")) is None
+    assert f.country_place_conflict(node("Mexico", "LOCATION"), node("Mexico State", "LOCATION")) == VETO
+    assert f.country_place_conflict(node("Brasil", "LOCATION"), node("Brazil", "LOCATION")) is None
+    assert f.same_name(node("Manzanillo", "LOCATION", "Colima"), node("Colima", "LOCATION")) == 0.5
 
 
 def test_lone_given_names_are_no_evidence() -> None:
     assert f.name_parts(node("Joaquín"), node("Joaquín Guzmán Loera")) is None
+    assert f.name_parts(node("Vicente"), node("José Vicente Rangel Ávalos")) is None
     assert f.name_parts(node("Osorio Chong"), node("Miguel Ángel Osorio Chong")) == 0.75
     assert f.name_parts(node("Roberto Hernández"), node("Roberto Antonio Herrera Hernández")) == 0.6
     assert fold("LA Times") == "la times" and fold("La Nación") == "nacion"
