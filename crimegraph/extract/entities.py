@@ -42,6 +42,8 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
+FAMILY_AFTER = frozenset({"brothers", "clan"})
+FAMILY_BEFORE = frozenset({"hermanos"})
 SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
 ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 COMPANY_SUFFIXES = frozenset("s.a. s.a c.a. c.a inc. inc ltd. ltd llc corp. corp".split())
@@ -81,7 +83,7 @@ class EntityTyper:
         cands = drop_common_acronyms(doc, cands)
         extend_groups(doc, cands)
         self.context_types(doc, cands)
-        cands = [c for c in drop_boilerplate(doc, cands) if c.type]
+        cands = resolve_overlaps([c for c in drop_boilerplate(doc, cands) if c.type])
         doc.user_data["cg_titles"] = titles
         doc.user_data["cg_country"] = dominant
         doc.ents = [Span(doc, c.start, c.end, label=c.type or "", kb_id=c.canonical or "") for c in cands]
@@ -135,7 +137,8 @@ class EntityTyper:
         token = doc[start]
         if token.pos_ in FUNCTION_POS and not token.text.isupper():
             return True
-        return self.language == "es" and end - start == 1 and bool(token.is_sent_start) and token.pos_ == "NOUN"
+        starts = bool(token.is_sent_start) or (start > 0 and doc[start - 1].is_space)
+        return self.language == "es" and end - start == 1 and starts and token.pos_ == "NOUN"
 
     def places(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Known places the model missed, where the context says place ("in X", "X, a town",
@@ -313,8 +316,30 @@ def drop_common_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def family_groups(doc: Doc, cands: list[Candidate]) -> None:
+    """ "the Beltrán Leyva brothers", "los hermanos Beltrán Leyva", "the Cifuentes clan": a family
+    named as a criminal group."""
+    for cand in cands:
+        if cand.type != PERSON and not (cand.weak and cand.type == ORG):
+            continue
+        after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+        before = [t.lower_ for t in doc[max(0, cand.start - 6) : cand.start]]
+        if after in FAMILY_AFTER:
+            cand.end += 1
+        elif before and before[-1] in FAMILY_BEFORE:
+            cand.start -= 1
+            for size in (5, 4, 3):  # "organización (narcotraficante) de los hermanos ..."
+                if len(before) > size and before[-size] in ("organización", "organizacion", "cártel", "cartel"):
+                    cand.start -= size - 1
+                    break
+        else:
+            continue
+        cand.type, cand.weak = GROUP, False
+
+
 def extend_groups(doc: Doc, cands: list[Candidate]) -> None:
     """ "FARC dissidents", "ex-FARC mafia", "disidencias de las FARC": a splinter group of its own."""
+    family_groups(doc, cands)
     taken = token_index(cands)
     for cand in cands:
         if cand.type != GROUP:

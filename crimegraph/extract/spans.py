@@ -52,8 +52,16 @@ def pieces(span: Span) -> list[tuple[int, int]]:
     """Split a model entity at brackets, commas, spaced dashes and possessives."""
     found, start = [], span.start
     doc = span.doc
+    person = span.label_ in ("PERSON", "PER")
+    quotes = [t.i for t in span if t.text in QUOTES]
+    unbalanced = quotes[-1] if person and len(quotes) % 2 else None  # 'Joaquín "El' cut before the quote
     for token in span:
-        cut = token.text in SPLIT_AT or is_spaced_dash(token) or token.is_space
+        if token.i == unbalanced:
+            if token.i > start:
+                found.append((start, token.i))
+            return found
+        nickname = person and token.text in QUOTES
+        cut = (token.text in SPLIT_AT and not nickname) or is_spaced_dash(token) or token.is_space
         if token.text in POSSESSIVE and token.i + 1 < span.end:
             cut = not (token.i > 0 and doc[token.i - 1].lower_ in OFFICE_HOLDERS)  # "Attorney General's Office"
         if cut:

@@ -143,3 +143,22 @@ def test_spanish_groups_governments_and_junk(es: Language) -> None:
 def test_spanish_capitalised_article_before_acronym(es: Language) -> None:
     doc = es("Las FARC anunciaron un alto el fuego en el sur de Colombia.")
     assert found(doc).get("FARC") == "ILLEGAL_GROUP"
+
+
+def test_nicknames_inside_names(en: Language) -> None:
+    doc = en('Prosecutors said Joaquín "El Chapo" Guzmán and Ismael "El Mayo" Zambada ran the Sinaloa Cartel.')
+    people = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    assert any(p.startswith("Joaquín") and p.endswith("Guzmán") for p in people)
+    assert found(doc).get("Sinaloa Cartel") == "ILLEGAL_GROUP"
+
+
+def test_lower_case_twin_drops_a_guess(es: Language) -> None:
+    doc = es("Golpe de Estado, dijeron. El golpe fue denunciado por la oposición en Caracas.")
+    assert "Golpe" not in found(doc)
+
+
+def test_families_named_as_groups(en: Language, es: Language) -> None:
+    doc = en("Police say the Cifuentes Villa brothers moved cocaine through Honduras.")
+    assert found(doc).get("Cifuentes Villa brothers") == "ILLEGAL_GROUP"
+    doc = es("La organización de los hermanos Arellano Félix controlaba Tijuana.")
+    assert found(doc).get("organización de los hermanos Arellano Félix") == "ILLEGAL_GROUP"
