@@ -41,15 +41,19 @@ class Hedger:
         table = self.kinds.get(kind, {})
         return table.get(token.lower_) or table.get(token.lemma_.lower())
 
-    def assess(self, trigger: Token, refs: Referents) -> Assessment:
-        """The status of a claim whose trigger word is `trigger`."""
+    def assess(self, trigger: Token, refs: Referents, reports: bool = False) -> Assessment:
+        """The status of a claim whose trigger word is `trigger`.
+
+        `reports`: whether a neutral "X said" makes the claim X's allegation (yes for what an actor
+        is involved in; no for offices, memberships and stances, which news reports as fact).
+        """
         if is_negated(trigger) or is_negated(clause_head(trigger)):
             return Assessment(negated=True)
         came_from = trigger
         for current in path_up(trigger):
             found = self.local(current, refs)
             if found is None and current is not trigger:
-                found = self.governing(current, came_from, refs)
+                found = self.governing(current, came_from, refs, reports)
             if found is not None:
                 return found
             came_from = current
@@ -84,10 +88,13 @@ class Hedger:
             return child
         return None
 
-    def governing(self, current: Token, came_from: Token, refs: Referents) -> Assessment | None:
+    def governing(self, current: Token, came_from: Token, refs: Referents, reports: bool) -> Assessment | None:
         """A reporting verb or claim noun above the trigger: "X said ...", "accusations that ..."."""
         if current.pos_ in ("VERB", "AUX", "ADJ") and came_from.dep_ not in SUBJECTS:
-            status = self.word("verb", current)
+            status = self.word("verb", current) or (self.word("report", current) if reports else None)
+            speaker = subject(current)
+            if speaker is not None and came_from.left_edge.i <= speaker.i <= came_from.right_edge.i:
+                return None  # the speaker's own title: "the spokesman of X, Y, said"
             if status is not None:
                 return Assessment(status, self.verb_source(current, refs))
         if current.pos_ == "NOUN":
@@ -126,4 +133,6 @@ def name_of(token: Token, refs: Referents) -> str | None:
     words = [c for c in token.lefts if c.dep_ in NAME_DEPS and c.pos_ != "DET"]
     start = min([token.i, *(w.i for w in words)])
     text: str = token.doc[start : token.i + 1].text
+    if start == token.i and token.pos_ == "NOUN" and "Plur" not in token.morph.get("Number", []):
+        return None  # "the institution", "el jefe": too vague to name a source ("prosecutors" will do)
     return text

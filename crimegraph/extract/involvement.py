@@ -53,7 +53,7 @@ class InvolvementFinder:
             previous = (mention, actors)
             if not actors:
                 continue
-            assessed = hedger.assess(head, refs)
+            assessed = hedger.assess(head, refs, reports=True)
             if assessed.negated:
                 continue
             found.extend(Candidate(actor.name, "involved_in", mention.activity, head.i, assessed.status,

@@ -7,10 +7,11 @@ from crimegraph.extract.referents import Referents
 from tests.extract.claim_docs import annotate
 
 
-def assess(text: str, trigger: str, entities: dict[str, str] | None = None, language: str = "en") -> Assessment:
+def assess(text: str, trigger: str, entities: dict[str, str] | None = None, language: str = "en",
+           reports: bool = True) -> Assessment:
     doc = annotate(text, entities or {}, language)
     token = next(t for t in doc if t.text == trigger)
-    return Hedger(language).assess(token, Referents(doc))
+    return Hedger(language).assess(token, Referents(doc), reports)
 
 
 def test_plain_statement_is_asserted() -> None:
@@ -26,6 +27,15 @@ def test_reporting_verb_names_its_subject() -> None:
     found = assess("Elena Ruiz said the Norte Clan controls the smuggling routes.", "routes",
                    {"Elena Ruiz": "PERSON", "Norte Clan": "ILLEGAL_GROUP"})
     assert found == Assessment("alleged", "Elena Ruiz")
+
+
+def test_neutral_reports_leave_offices_asserted() -> None:
+    found = assess("Elena Ruiz said the Norte Clan controls the smuggling routes.", "routes",
+                   {"Elena Ruiz": "PERSON", "Norte Clan": "ILLEGAL_GROUP"}, reports=False)
+    assert found == Assessment()
+    found = assess("The spokesman of the Navy, Luis Paz, said the boat sank.", "spokesman",
+                   {"Luis Paz": "PERSON", "Navy": "STATE_ACTOR"})
+    assert found == Assessment()
 
 
 def test_hedge_adverb_and_according_to() -> None:
