@@ -29,10 +29,10 @@ PART_NOUNS = frozenset(
     "efectivos militares soldados agentes guerrilleros".split())
 EXAMPLE_HEADS = frozenset("network networks structure structures redes estructuras".split())
 NAMING_VERBS = frozenset("call know refer name dub label llamar llamado conocer conocido denominar denominado".split())
-NAMED_HEADS = frozenset(
-    "party partido cartel cártel gang pandilla banda alliance alianza coalition coalición front frente army ejército "
-    "militia milicia police policía guard guardia navy armada ministry ministerio court tribunal assembly asamblea "
-    "congress congreso agency agencia company empresa bank banco movement movimiento union unión".split())
+NAMED_HEADS = frozenset(  # not "army" or "front": "the army" is rarely the last guerrilla "Army" named
+    "party partido cartel cártel gang pandilla alliance alianza coalition coalición militia milicia police policía "
+    "guard guardia navy armada ministry ministerio court tribunal assembly asamblea congress congreso agency "
+    "agencia company empresa bank banco".split())
 TITLE_ANAPHORS = frozenset("president mandatario mandataria presidente presidenta".split())
 DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
 

@@ -38,8 +38,9 @@ class SanctionFinder:
 
     def __init__(self, language: str) -> None:
         self.kinds = {r[0].lower(): r[1] for r in rows(f"{language}/sanctions.tsv") if len(r) >= 2}
-        agencies = [(r[0], r[1]) for r in rows("sanctioners.tsv") if len(r) >= 2]
-        self.states = PhraseTable(agencies)
+        table = [r for r in rows("sanctioners.tsv") if len(r) >= 2]
+        agencies = [(r[0], r[1]) for r in table]
+        self.states = PhraseTable((r[0], f"{r[1]}\t{r[2] if len(r) > 2 else ''}") for r in table)
         self.exact = {name.lower(): state for name, state in agencies}
         self.distinctive = [(name.lower(), state) for name, state in agencies
                             if len(name.split()) >= 2 or name.isupper() and len(name) >= 4]
@@ -62,7 +63,7 @@ class SanctionFinder:
             if kind == "noun" and token.pos_ == "NOUN":
                 targets, doers = self.noun_arguments(token)
             elif token.pos_ in ("VERB", "ADJ", "AUX"):
-                targets, doers = self.verb_arguments(token)
+                targets, doers = self.verb_arguments(token, refs)
             else:
                 continue
             states = [s for d in doers if (s := self.state_of(d, refs))] or self.nearest(agencies, token.i)
@@ -72,12 +73,15 @@ class SanctionFinder:
                                  for s in states[:1])
         return found
 
-    def verb_arguments(self, verb: Token) -> tuple[list[Token], list[Token]]:
+    def verb_arguments(self, verb: Token, refs: Referents) -> tuple[list[Token], list[Token]]:
         """(targets, sanctioners) of a sanction verb, active or passive."""
         if is_passive(verb):
             found = subject(verb)
             return ([found] if found is not None else []), agent(verb)
         found = subject(verb)
+        doer = refs.resolve(found) if found is not None else None
+        if doer is not None and doer.type == "PERSON":
+            return [], []  # "the president designated X as coordinator": an appointment
         objs = [antecedent(o) for o in children(verb, OBJECTS)]
         return objs, ([found] if found is not None else [])
 
@@ -133,10 +137,12 @@ class SanctionFinder:
         return found
 
     def agency_mentions(self, words: DocWords) -> list[tuple[int, str]]:
-        """(token index, state) of every sanctioning agency or state named in the article."""
+        """(token index, state) of every sanctioning agency named in the article; countries only if no agency."""
         doc = words.doc
-        return [(start, state) for start, end, state in self.states.find_words(words)
-                if any(c.isupper() for c in doc[start:end].text)]
+        found = [(start, value.split("\t")) for start, end, value in self.states.find_words(words)
+                 if any(c.isupper() for c in doc[start:end].text)]
+        agencies = [(start, v[0]) for start, v in found if v[1] != "place"]
+        return agencies or [(start, v[0]) for start, v in found]
 
     @staticmethod
     def agency_near(agencies: list[tuple[int, str]], token: Token) -> bool:
@@ -161,9 +167,9 @@ class SanctionFinder:
                 if state is not None or cluster.type == "LOCATION":
                     return state or cluster.name
             span = item.doc[item.left_edge.i : item.i + 1]
-            for start, end, state in self.states.find(span):
+            for start, end, value in self.states.find(span):
                 if any(c.isupper() for c in item.doc[start:end].text):
-                    return state
+                    return value.split("\t")[0]
         return None
 
     def state_of_cluster(self, cluster: EntityCluster) -> str | None:

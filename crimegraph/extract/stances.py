@@ -101,6 +101,8 @@ class StanceFinder:
             tokens = children(token, OBJECTS) + tokens
         found: list[EntityCluster] = []
         for item in tokens:
+            if item.lower_ in ("it", "lo", "la"):
+                continue  # "battle it out": no actor
             clusters = self.actors(item, refs)
             if not clusters:  # "recognised his claim": the owner of what is backed or rejected
                 clusters = [c for p in possessors(item) for c in self.actors(p, refs)]

@@ -73,16 +73,19 @@ def test_fighting_an_activity_is_no_involvement() -> None:
 
 
 def test_sanctions_map_agencies_to_states() -> None:
-    doc = annotate("OFAC designated Raúl Lima on Tuesday. The Costa Gang was sanctioned by the European Union. "
-                   "The following individuals were designated: Eva Cruz; Omar Gil.",
+    doc = annotate("The Costa Gang was sanctioned by the European Union. OFAC designated Raúl Lima on Tuesday. "
+                   "The following individuals were designated: Eva Cruz; Omar Gil. "
+                   "Ana Paz, the president, designated Omar Gil as her adviser.",
                    {"OFAC": "STATE_ACTOR", "Raúl Lima": "PERSON", "Costa Gang": "ILLEGAL_GROUP",
-                    "European Union": "ORGANIZATION", "Eva Cruz": "PERSON", "Omar Gil": "PERSON"})
+                    "European Union": "ORGANIZATION", "Eva Cruz": "PERSON", "Omar Gil": "PERSON",
+                    "Ana Paz": "PERSON"})
     found = run(doc)
     assert ("Raúl Lima", "sanctioned_by", "United States", "asserted") in found
     assert ("Costa Gang", "sanctioned_by", "European Union", "asserted") in found
-    assert ("Eva Cruz", "sanctioned_by", "European Union", "asserted") in found
-    assert ("Omar Gil", "sanctioned_by", "European Union", "asserted") in found
+    assert ("Eva Cruz", "sanctioned_by", "United States", "asserted") in found
+    assert ("Omar Gil", "sanctioned_by", "United States", "asserted") in found
     assert not any(s == "OFAC" for s, _, _, _ in found)
+    assert not any(o == "Omar Gil" for _, _, o, _ in found)
 
 
 def test_stances_one_way_and_both_ways() -> None:
