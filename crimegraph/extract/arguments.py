@@ -60,8 +60,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     found = sorted(children(verb, SUBJECTS), key=lambda t: t.is_space)  # a paragraph break is a poor subject
     if found:
         return antecedent(found[0])
-    if depth > 4:
-        return None
+    if depth > 4 or any(c.dep_ == "expl" for c in verb.children):
+        return None  # "there were murders": no one
     if verb.dep_ in ("acl", "amod", "relcl", "acl:relcl", "appos") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "officials accused of ...", "those sanctioned"
     controllers = children(verb.head, (*OBJECTS, "iobj"))

@@ -33,6 +33,7 @@ class InvolvementFinder:
         table = [r for r in rows(f"{language}/involvement.tsv") if len(r) >= 2]
         self.roles: dict[str, str] = {r[0].lower(): r[1] for r in table if r[1] != "carrier"}
         self.carriers = frozenset(r[0].lower() for r in table if r[1] == "carrier")
+        self.victim_words = frozenset(r[0].lower() for r in table if r[1] == "victim")
 
     def role(self, token: Token) -> str | None:
         return self.roles.get(token.lower_) or self.roles.get(token.lemma_.lower())
@@ -159,8 +160,9 @@ class InvolvementFinder:
         """Actors inside a noun phrase: "X's trafficking", "trafficking by X", "charges against X"."""
         if noun.pos_ not in ("NOUN", "PROPN"):
             return []
+        victim = noun.lemma_.lower() in self.victim_words
         for child in noun.children:
-            if child.dep_ == "poss":  # "Colombia's drug trade" places the trade; it names no culprit
+            if child.dep_ == "poss" and not victim:  # "Colombia's drug trade" places it; "X's murder" is X's death
                 found = refs.resolve_all(child, part_whole=True, types=ACTOR_TYPES)
                 if found:
                     return found

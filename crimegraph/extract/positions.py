@@ -238,7 +238,9 @@ class PositionFinder:
                 owners = [*children(head, ("poss", "compound", "nmod", "flat")),
                           *prep_objects(head, ("of", "de", "del"))]
                 for child in owners:
-                    leaders.extend(c for c in refs.resolve_all(child, types=PERSON) if c not in leaders)
+                    leader = refs.resolve(child) if not start <= child.i < end else None
+                    if leader is not None and leader.type == "PERSON" and leader not in leaders:
+                        leaders.append(leader)
                 found.extend(Candidate(p.name, "holds_position", cluster.name, head.i, confidence=0.7)
                              for p in leaders)
         return found
