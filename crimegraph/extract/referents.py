@@ -25,6 +25,7 @@ ANAPHORIC_NOUNS = frozenset(
 PART_NOUNS = frozenset(
     "member members commander commanders officer officers soldier soldiers troops element "
     "elements leader leaders leadership fighter fighters ranks unit units militant militants agent agents "
+    "operator operators operative operatives associate associates "
     "guardsmen miembro miembros integrante integrantes comandante comandantes jefe jefes líder líderes "
     "efectivos militares soldados agentes guerrilleros".split())
 EXAMPLE_HEADS = frozenset("network networks structure structures redes estructuras".split())
@@ -65,16 +66,30 @@ class Referents:
             named = [self.at(c) for c in token.children if c.dep_ in ("flat", "compound", "appos")]
             return next((n for n in named if n is not None), None)
         lower = token.lower_
-        skip = self.clause_subject(token) if token.dep_ not in ("poss", "nsubj", "nsubjpass") else None
-        if lower in PERSON_PRONOUNS:
-            return self.previous(token, frozenset({"PERSON"}), 2, skip)
-        if lower in GROUP_PRONOUNS:
-            return self.previous(token, ORG_TYPES, 2, skip)
-        if lower in PLURAL_PRONOUNS:
-            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 2, skip)
+        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS:
+            return self.pronoun(token, lower)
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
             return None
         return self.through_modifiers(token, part_whole) or self.definite_group(token)
+
+    def pronoun(self, token: Token, lower: str) -> EntityCluster | None:
+        """he/she: the last person; it/its: the last group, else organisation; they: the last group.
+
+        A subject pronoun in a reported clause is first taken as the speaker ("X said they paid").
+        """
+        types = frozenset({"PERSON"}) if lower in PERSON_PRONOUNS else frozenset({"ILLEGAL_GROUP"})
+        verb = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
+            speaker = subject(verb.head)
+            if speaker is not None and speaker is not token:
+                found = self.resolve(speaker, part_whole=True)
+                if found is not None and found.type in types:
+                    return found
+        skip = self.clause_subject(token) if token.dep_ not in ("poss", "nsubj", "nsubjpass") else None
+        found = self.previous(token, types, 2, skip)
+        if found is None and lower in GROUP_PRONOUNS:
+            found = self.previous(token, ORG_TYPES, 2, skip)
+        return found
 
     def through_modifiers(self, token: Token, part_whole: bool) -> EntityCluster | None:
         """ "groups called X", "the rival force, X", "the X drug gang", "X's commanders"."""
