@@ -2,7 +2,9 @@
 
 Each comparison returns a score in 0-1 and the features that fired (feature -> details), so a person
 reviewing a possible match sees why it was proposed. Part analysis (prefix removal, accents, stop words,
-legal-form normalisation, given-name equivalences) comes from rigour, as in nomenklatura's matchers.
+legal forms) and the spelling distance come from rigour, as in nomenklatura's matchers. rigour's
+name-symbol tagger (given-name equivalences such as 'Aleksandr'/'Alexander') is not used: it takes
+about 25 s to load, longer than screening a whole knowledge base.
 """
 
 from __future__ import annotations
@@ -12,16 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.fuzz import token_sort_ratio
-from rigour.names import Name, NamePartTag, NameTypeTag, analyze_names, compare_parts, pair_symbols
+from rigour.names import Name, NamePartTag, NameTypeTag, analyze_names, compare_parts, remove_org_types
 
 from crimegraph.resolve.names import acronym, fold, is_acronym, translated
 
 FUZZY = 0.75  # lowest part similarity (rigour's edit-cost model) taken as a spelling variant
-VARIANT = 0.92  # score of a given-name equivalence ('José'/'Jose' aside, e.g. 'Aleksandr'/'Alexander')
 INITIAL = 0.7  # an initial standing for a name part
 MISSING = 0.05  # cost of each part of the list name the query lacks (second surname, middle name)
 MAX_MISSING = 0.15
-WEAK_CAP = 0.6  # best score without two parts that agree (one of them exactly or as a name variant)
+WEAK_CAP = 0.6  # best score without two parts that agree, one of them exactly
 SKIP_TAGS = frozenset({NamePartTag.STOP, NamePartTag.LEGAL})
 
 
@@ -40,7 +41,7 @@ class NameMatch:
 def analysed(name: str, person: bool) -> Name | None:
     """rigour's analysis of one name (prefixes removed, parts tagged), or None when nothing is left."""
     tag = NameTypeTag.PER if person else NameTypeTag.ORG
-    found = analyze_names(tag, [name], infer_initials=person, consolidate=False)
+    found = analyze_names(tag, [name], infer_initials=person, consolidate=False, symbols=False, phonetics=False)
     return max(found, key=lambda n: len(n.parts)) if found else None
 
 
@@ -49,23 +50,28 @@ def parts(name: Name) -> list[str]:
     return [p.comparable for p in name.parts if p.tag not in SKIP_TAGS and p.comparable]
 
 
+@lru_cache(maxsize=200_000)
+def name_parts(name: str, person: bool) -> tuple[str, ...]:
+    """The comparable parts of a name string (cached); organisations lose their legal form ('Ltd', 'S.A.')."""
+    text = name if person else (remove_org_types(name).strip(" ,.") or name)
+    found = analysed(text, person)
+    return tuple(parts(found)) if found else ()
+
+
 def compare_persons(query: str, candidate: str) -> NameMatch:
-    """Align the parts of two person names in any order: exact, given-name variants, spelling, initials.
+    """Align the parts of two person names in any order: exact, spelling variants, initials.
 
     Parts of the list name missing from the query cost a little ('Diosdado Cabello' for 'Diosdado Cabello
     Rondón'); parts of the query missing from the list name cost a lot ('Nicolás Mendoza' is not
     'Nicolás Maduro'). A name needs two parts that agree, one of them exactly, to pass any sensible threshold.
     """
-    qn, rn = analysed(query, True), analysed(candidate, True)
-    if qn is None or rn is None:
-        return NameMatch(0.0)
-    left, right = parts(qn), parts(rn)
+    left, right = list(name_parts(query, True)), list(name_parts(candidate, True))
     if len(left) < 2 or not right:
         return NameMatch(0.0, {"too_short": [query]})
     match = NameMatch(0.0)
-    pairs = _align(left, right, qn, rn, match)
+    pairs = _align(left, right, match)
     scores = [score for _, _, score in pairs]
-    certain = sum(1 for s in scores if s >= VARIANT)
+    certain = sum(1 for s in scores if s == 1.0)
     close = sum(1 for s in scores if s > INITIAL)
     score = sum(scores) / len(left)
     used = [r for _, r, _ in pairs]
@@ -85,43 +91,47 @@ def compare_persons(query: str, candidate: str) -> NameMatch:
     return match
 
 
-def _align(left: list[str], right: list[str], qn: Name, rn: Name, match: NameMatch) -> list[tuple[int, int, float]]:
+def _align(left: list[str], right: list[str], match: NameMatch) -> list[tuple[int, int, float]]:
     """Pair query parts with distinct list parts, surest tests first: (query index, list index, score)."""
-    free = list(range(len(right)))
+    free = dict(enumerate(right))
     pairs: list[tuple[int, int, float]] = []
-    variants = _variants(qn, rn)
-    steps: tuple[tuple[str, Callable[[str, str], float]], ...] = (
-        ("exact", lambda q, r: 1.0 if q == r else 0.0),
-        ("name_variant", lambda q, r: VARIANT if (q, r) in variants else 0.0),
-        ("spelling", _spelling),
-        ("initial", _initial),
-    )
-    for feature, test in steps:
-        for i, q in enumerate(left):
-            if not free or any(i == j for j, _, _ in pairs):
-                continue
-            best = max(free, key=lambda r: test(q, right[r]))
-            value = test(q, right[best])
-            if value:
-                pairs.append((i, best, value))
-                free.remove(best)
-                match.fire(feature, q if q == right[best] else f"{q}~{right[best]}")
-    paired = {i for i, _, _ in pairs}
-    unmatched = [q for i, q in enumerate(left) if i not in paired]
-    if unmatched:
-        match.fire("unmatched_query_parts", " ".join(unmatched))
+    pending: list[int] = []
+    for i, q in enumerate(left):
+        j = next((j for j, r in free.items() if r == q), None)
+        if j is None:
+            pending.append(i)
+            continue
+        pairs.append((i, j, 1.0))
+        del free[j]
+        match.fire("exact", q)
+    if pending and free:
+        steps: tuple[tuple[str, Callable[[str, str], float]], ...] = (("spelling", _spelling), ("initial", _initial))
+        for feature, test in steps:
+            pending = _pair_step(feature, test, left, pending, free, pairs, match)
+            if not pending or not free:
+                break
+    if pending:
+        match.fire("unmatched_query_parts", " ".join(left[i] for i in pending))
     return pairs
 
 
-def _variants(qn: Name, rn: Name) -> set[tuple[str, str]]:
-    """Part pairs that rigour's symbol tagger says are forms of one given name or word."""
-    found: set[tuple[str, str]] = set()
-    for pairing in pair_symbols(qn, rn):
-        for align in pairing:
-            for q in align.qps:
-                for r in align.rps:
-                    found.add((q.comparable, r.comparable))
-    return found
+def _pair_step(feature: str, test: Callable[[str, str], float], left: list[str], pending: list[int],
+               free: dict[int, str], pairs: list[tuple[int, int, float]], match: NameMatch) -> list[int]:
+    """Pair each pending query part with its best free list part under one test; the parts still pending."""
+    still: list[int] = []
+    for i in pending:
+        best, value = -1, 0.0
+        for j, r in free.items():
+            score = test(left[i], r)
+            if score > value:
+                best, value = j, score
+        if best < 0:
+            still.append(i)
+            continue
+        match.fire(feature, f"{left[i]}~{free[best]}")
+        pairs.append((i, best, value))
+        del free[best]
+    return still
 
 
 @lru_cache(maxsize=200_000)
@@ -147,10 +157,7 @@ def compare_organisations(query: str, candidate: str) -> NameMatch:
     """Organisation names: the same words after legal forms and accents are normalised, an acronym, a
     translation, or a close spelling. Every content word must be accounted for on both sides."""
     match = NameMatch(0.0)
-    qn, rn = analysed(query, False), analysed(candidate, False)
-    if qn is None or rn is None:
-        return match
-    left, right = parts(qn), parts(rn)
+    left, right = list(name_parts(query, False)), list(name_parts(candidate, False))
     if not left or not right:
         return match
     if left == right:

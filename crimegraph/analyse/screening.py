@@ -12,19 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rigour.text import metaphone
 from sqlalchemy import select
 
 from crimegraph.analyse.hits import POSSIBLE, replace_hits
-from crimegraph.analyse.namematch import NameMatch, analysed, compare_names, parts
+from crimegraph.analyse.listindex import ListIndex
+from crimegraph.analyse.namematch import NameMatch, compare_names
 from crimegraph.analyse.watchlist import ListEntry, read_list
-from crimegraph.resolve.names import acronym, fold, is_acronym, is_generic, translated
+from crimegraph.resolve.names import fold, is_generic
 from crimegraph.store.db import Bind, connect
 from crimegraph.store.tables import entities, names
 
 THRESHOLD = 0.7
 SCREENED_TYPES = ("PERSON", "STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION")
-MAX_POSTINGS = 5000
 
 
 @dataclass(slots=True)
@@ -85,48 +84,6 @@ def load_candidates(bind: Bind) -> list[Candidate]:
     for entity in found.values():
         entity.forms = list(dict.fromkeys(entity.forms))
     return list(found.values())
-
-
-def keys(name: str, person: bool) -> set[str]:
-    """Blocking keys of a name: its comparable parts, their sound (metaphone), and for organisations the
-    translated words and the acronym."""
-    analysed_name = analysed(name, person)
-    found: set[str] = set()
-    for part in parts(analysed_name) if analysed_name else fold(name).split():
-        if len(part) > 1:
-            found.add(part)
-            if len(part) > 3:
-                found.add(f"~{metaphone(part)}")
-    if not person:
-        found.update(f"t:{w}" for w in translated(name).split())
-        short = fold(name).replace(" ", "") if is_acronym(name) else acronym(name)
-        if short:
-            found.add(f"a:{short}")
-    return found
-
-
-class ListIndex:
-    """List entries by blocking key, persons and organisations apart."""
-
-    def __init__(self, entries: Iterable[ListEntry]) -> None:
-        self.entries = list(entries)
-        self.postings: dict[tuple[bool, str], list[int]] = defaultdict(list)
-        for index, entry in enumerate(self.entries):
-            for person in self._sides(entry):
-                for key in set().union(*(keys(n, person) for n in entry.names())):
-                    self.postings[(person, key)].append(index)
-
-    @staticmethod
-    def _sides(entry: ListEntry) -> tuple[bool, ...]:
-        if entry.schema == "LegalEntity":
-            return (True, False)
-        return (entry.is_person,)
-
-    def candidates(self, name: str, person: bool) -> set[int]:
-        """Entries sharing a key with a name (very common keys are skipped when rarer ones exist)."""
-        lists = [self.postings.get((person, k), []) for k in keys(name, person)]
-        rare = [p for p in lists if len(p) <= MAX_POSTINGS] or lists
-        return set().union(*rare) if rare else set()
 
 
 def screenable(form: str, entity: Candidate) -> bool:
