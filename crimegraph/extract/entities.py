@@ -42,6 +42,10 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_BEFORE = frozenset("in en near outside around from desde cerca".split())
 POSSESSIVE = frozenset({"'s", "’s"})
+SUBUNITS = frozenset(
+    "unit units secretariat command wing branch cell council directorate division office bureau leadership "
+    "staff front bloc column brigade battalion squad network structure".split()
+)
 FAMILY_AFTER = frozenset({"brothers", "clan"})
 FAMILY_BEFORE = frozenset({"hermanos"})
 SPLINTER = frozenset({"dissidents", "dissident", "mafia", "mafias", "splinter", "disidencias", "disidentes"})
@@ -199,7 +203,7 @@ class EntityTyper:
                 cand.type = LOC
                 continue
             owner = possessor(doc, cand, index)
-            if owner is not None and owner.type in (STATE, GROUP):
+            if owner is not None and owner.type in (STATE, GROUP) and fold(doc[cand.end - 1].text) in SUBUNITS:
                 cand.type = owner.type
 
     def place_context(self, doc: Doc, cand: Candidate) -> bool:

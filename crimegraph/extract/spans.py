@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from crimegraph.extract.names import fold
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
-SPLIT_AT = frozenset({"(", ")", "[", "]", ",", ";", ":", "/", "“", "”", '"', "|"})
+SPLIT_AT = frozenset({"(", ")", "[", "]", ",", ";", ":", "/", "“", "”", '"', "|", "¿", "?", "¡", "!", "*"})
 DASHES = frozenset({"-", "–", "—", "--"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 EN_ARTICLES = frozenset({"the"})
@@ -85,7 +85,7 @@ def trim(doc: Doc, start: int, end: int, language: str) -> tuple[int, int]:
 
 
 def has_capital(doc: Doc, start: int, end: int) -> bool:
-    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end])
+    return any(c.isupper() for t in doc[start:end] for c in t.text[:2])
 
 
 def is_name_token(token: Token) -> bool:
