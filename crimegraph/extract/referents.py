@@ -177,7 +177,11 @@ class Referents:
             types: frozenset[str] = ACTOR_TYPES) -> list[EntityCluster]:
         """The entities of a token and of the tokens coordinated with it, no repeats."""
         found: list[EntityCluster] = []
-        for item in coordinated(token):
+        items = coordinated(token)
+        for item in list(items):
+            if self.at(item) is None:  # "the following individuals: A; B; C", "the two groups, X and Y"
+                items.extend(t for a in children(item, ("appos",)) for t in coordinated(a) if t not in items)
+        for item in items:
             cluster = self.resolve(item, part_whole)
             if cluster is not None and cluster.type in types and all(cluster is not f for f in found):
                 found.append(cluster)
