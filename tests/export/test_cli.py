@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -38,3 +40,9 @@ def test_unknown_format_and_missing_database(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--db", f"sqlite:///{tmp_path}/missing.db"])
     assert result.exit_code == 1
     assert "no knowledge base" in result.output
+
+
+def test_commands_load_without_followthemoney() -> None:
+    code = ("import sys; sys.modules['followthemoney'] = None; import crimegraph.cli.main; "
+            "import crimegraph.export; import crimegraph.analyse.screening")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
