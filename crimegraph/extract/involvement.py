@@ -18,8 +18,8 @@ CLIMB = frozenset({"pobj", "prep", "conj", "appos", "compound", "dobj", "obj", "
 ACTORS = ACTOR_TYPES | {"LOCATION"}
 GROUP_TYPES = frozenset({"ILLEGAL_GROUP"})
 MAX_CLIMB = 8
-TYING_PREPS = frozenset("in of for with to into on behind over through from via like including as "
-                        "en de del por con a al sobre desde como incluido incluyendo".split())
+TYING_PREPS = frozenset("in of for with to into on behind over through from via like including as under "
+                        "en de del por con a al sobre desde como incluido incluyendo bajo".split())
 AMBIVALENT = frozenset("control manage regulate controlar manejar regular".split())
 CONFLICTS = frozenset("clash fight fighting war dispute battle struggle competition rivalry conflict "
                       "enfrentamiento disputa guerra lucha pugna conflicto".split())
@@ -141,11 +141,25 @@ class InvolvementFinder:
             if upper.pos_ == "ADP" and upper.lower_ not in TYING_PREPS:
                 return []
             if upper.pos_ in ("NOUN", "PROPN") and not self.carries(upper, current, heads):
-                return []
+                accusation = self.accusation_above(upper)
+                if accusation is None:
+                    return []
+                upper, via_accusation = accusation, True  # "under investigation at X's direction for fraud"
             current = upper
         if current.dep_ == "xcomp" and self.role(current.head) == "accuse":
             current = current.head  # "acusó a X de ser parte de una conspiración"
         return self.predicate_actors(current, head, refs, via_accusation)
+
+    def accusation_above(self, noun: Token) -> Token | None:
+        """An accusation noun a few steps above, through prepositions ("investigation at the request of")."""
+        current = noun
+        for _ in range(4):
+            if current.head is current or current.dep_ not in ("pobj", "prep", "nmod", "obl", "case"):
+                return None
+            current = current.head
+            if current.pos_ == "NOUN" and self.role(current) == "accuse":
+                return current
+        return None
 
     def carries(self, noun: Token, below: Token, heads: frozenset[int]) -> bool:
         """Whether an activity below `noun` still belongs to the actor of the clause above it."""
