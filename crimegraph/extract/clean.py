@@ -44,7 +44,7 @@ def is_junk(text: str) -> bool:
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[tuple[int, str]]:
-    """Split a long text at paragraph (else line, else space) breaks into pieces of at most `size` characters, with their offsets."""
+    """Pieces of at most `size` characters, cut at paragraph (else line, else space) breaks, with offsets."""
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > size:
