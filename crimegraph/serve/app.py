@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
 from crimegraph.serve.api import api_router
+from crimegraph.serve.cache import Memo
 from crimegraph.serve.security import SecurityHeaders
 from crimegraph.serve.web import pages
 from crimegraph.serve.web.templating import STATIC
@@ -47,6 +48,7 @@ def make_app(settings: Settings | None = None, engine: Engine | None = None,
     app.state.engine = engine or open_db(settings.db)
     app.state.token = settings.token
     app.state.extractor = extractor
+    app.state.memo = Memo()
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(HTTPException, http_error)

@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Header, HTTPException, Request
 from sqlalchemy import Connection, Engine
 
+from crimegraph.serve.cache import Memo
+
 
 def engine_of(request: Request) -> Engine:
     """The app's engine."""
@@ -33,5 +35,12 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
                             headers={"WWW-Authenticate": "Bearer"})
 
 
+def get_memo(request: Request) -> Memo:
+    """The app's cache of whole-knowledge-base answers."""
+    memo: Memo = request.app.state.memo
+    return memo
+
+
 Conn = Annotated[Connection, Depends(get_conn)]
+Cache = Annotated[Memo, Depends(get_memo)]
 Writer = Depends(require_token)

@@ -82,3 +82,14 @@ def test_article_ids_with_slashes_and_hashes_round_trip(client: TestClient, auth
     page = client.get("/search", params={"q": "border crossing"}).text
     assert 'href="/articles/feeds%2F2024%237%20%3Fx"' in page
     assert client.get("/articles/feeds%2F2024%237%20%3Fx").status_code == 200
+
+
+def test_cached_answers_follow_writes(client: TestClient, auth: dict[str, str]) -> None:
+    assert client.get("/api/overview").json()["counts"]["articles"] == 4
+    names = {n["name"] for n in client.get("/api/graph").json()["nodes"]}
+    client.post("/api/articles", json=NEW, headers=auth)
+    assert client.get("/api/overview").json()["counts"]["articles"] == 5
+    rivera, mendez = entity_id(client, "Tomas Rivera"), entity_id(client, "Lucia Mendez")
+    client.post("/api/judgements", headers=auth, json={"action": "merge", "left": rivera, "right": mendez})
+    merged = {n["name"] for n in client.get("/api/graph").json()["nodes"]}
+    assert merged != names and len(merged & {"Tomas Rivera", "Lucia Mendez"}) == 1

@@ -6,14 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from crimegraph.serve.deps import Conn
+from crimegraph.serve.deps import Cache, Conn
 from crimegraph.serve.queries.graph import GraphFilter, graph
 
 router = APIRouter(tags=["graph"])
 
 
 @router.get("/graph")
-def get_graph(conn: Conn,
+def get_graph(conn: Conn, memo: Cache,
               entity: Annotated[str | None, Query(description="Centre entity id; none for an overview.")] = None,
               depth: Annotated[int, Query(ge=1, le=4, description="Edges away from the centre.")] = 1,
               predicate: Annotated[list[str] | None, Query(description="Edge types to keep (repeatable): "
@@ -25,4 +25,7 @@ def get_graph(conn: Conn,
     """Nodes (entities, activities) and typed edges (predicate, status, count, claim or event ids)."""
     keep = GraphFilter(frozenset(p for p in predicate or [] if p), frozenset(s for s in status or [] if s),
                        frozenset(t for t in type or [] if t))
-    return graph(conn, entity or None, depth, keep, limit)
+    if entity:
+        return graph(conn, entity, depth, keep, limit)
+    found: dict[str, Any] = memo.get(conn, ("graph", keep, limit), lambda: graph(conn, None, depth, keep, limit))
+    return found

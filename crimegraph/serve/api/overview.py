@@ -6,13 +6,14 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from crimegraph.serve.deps import Conn
+from crimegraph.serve.deps import Cache, Conn
 from crimegraph.serve.queries.overview import overview
 
 router = APIRouter(tags=["overview"])
 
 
 @router.get("/overview")
-def get_overview(conn: Conn) -> dict[str, Any]:
+def get_overview(conn: Conn, memo: Cache) -> dict[str, Any]:
     """Counts, the latest events and the most connected actors."""
-    return overview(conn)
+    found: dict[str, Any] = memo.get(conn, ("overview",), lambda: overview(conn))
+    return found

@@ -25,7 +25,7 @@ from crimegraph.store.tables import (
 )
 
 CLAIMS = 200
-EVENTS = 100
+EVENTS = 50
 MENTIONS = 50
 
 

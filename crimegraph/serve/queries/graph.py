@@ -17,6 +17,7 @@ from crimegraph.store.tables import claims, entities, event_actors, event_report
 SAME_EVENT = "same_event"
 ACTIVITY = "ACTIVITY"
 ACTORS_PER_EVENT = 8
+FRONTIER = 40  # the strongest new neighbours whose own neighbours the next level adds
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, 
         room = limit - len(chosen)
         truncated = truncated or len(fresh) > room
         chosen.extend(fresh[:max(room, 0)])
-        frontier = {n for n in fresh[:max(room, 0)] if not n.startswith("activity:")}
+        frontier = {n for n in fresh[:max(min(room, FRONTIER), 0)] if not n.startswith("activity:")}
         if not frontier:
             break
     return {**assemble(conn, chosen, edges, keep, {seed}), "truncated": truncated, "entity": seed}

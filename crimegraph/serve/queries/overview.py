@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, func, select, true
+from sqlalchemy import Connection, func, select, true, union_all
 
 from crimegraph.serve.queries.events import events_where
 from crimegraph.store.queries import entity_refs, stats
@@ -13,18 +12,18 @@ from crimegraph.store.tables import claims, entities, event_actors
 
 
 def connected(conn: Connection, limit: int = 10) -> list[dict[str, Any]]:
-    """Actors (not places) with the most claims and event participations."""
-    degree: Counter[str] = Counter()
-    joins = [(claims, claims.c.subject_id == entities.c.id), (claims, claims.c.object_id == entities.c.id),
-             (event_actors, event_actors.c.entity_id == entities.c.id)]
-    for table, on in joins:
-        rows = conn.execute(select(entities.c.canonical_id, func.count()).join(table, on)
-                            .group_by(entities.c.canonical_id))
-        degree.update({node: int(count) for node, count in rows})
-    refs = entity_refs(conn, [n for n, _ in degree.most_common(limit * 3)])
-    ranked = [{**refs[n].to_dict(), "links": d} for n, d in degree.most_common(limit * 3)
-              if n in refs and refs[n].type != "LOCATION"]
-    return ranked[:limit]
+    """Actors (not places) with the most claims and event participations, counted in the database."""
+    ends = union_all(select(claims.c.subject_id.label("node")),
+                     select(claims.c.object_id.label("node")).where(claims.c.object_id.is_not(None)),
+                     select(event_actors.c.entity_id.label("node"))).subquery()
+    canonical = entities.alias("canonical")
+    links = func.count().label("links")
+    rows = conn.execute(select(entities.c.canonical_id, links).join(ends, ends.c.node == entities.c.id)
+                        .join(canonical, canonical.c.id == entities.c.canonical_id)
+                        .where(canonical.c.type != "LOCATION").group_by(entities.c.canonical_id)
+                        .order_by(links.desc(), entities.c.canonical_id).limit(limit)).all()
+    refs = entity_refs(conn, [node for node, _ in rows])
+    return [{**refs[node].to_dict(), "links": int(count)} for node, count in rows if node in refs]
 
 
 def overview(conn: Connection) -> dict[str, Any]:

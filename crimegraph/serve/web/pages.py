@@ -11,7 +11,7 @@ from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
 from crimegraph.serve.api.articles import parse_span
 from crimegraph.serve.api.params import EventParam, PageParam
 from crimegraph.serve.api.paths import find_paths
-from crimegraph.serve.deps import Conn
+from crimegraph.serve.deps import Cache, Conn
 from crimegraph.serve.queries.articles import article
 from crimegraph.serve.queries.entities import list_entities, profile
 from crimegraph.serve.queries.events import timeline
@@ -32,8 +32,9 @@ def page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResp
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(request: Request, conn: Conn) -> HTMLResponse:
-    return page(request, "index.html", "/api/overview", data=overview(conn))
+def index(request: Request, conn: Conn, memo: Cache) -> HTMLResponse:
+    data = memo.get(conn, ("overview",), lambda: overview(conn))
+    return page(request, "index.html", "/api/overview", data=data)
 
 
 @router.get("/search", response_class=HTMLResponse)
