@@ -162,3 +162,13 @@ def possessors(token: Token) -> list[Token]:
     """Possessive modifiers: "X's" parsed as poss, or as nmod with a "'s" case marker."""
     return [c for c in token.children if c.dep_ == "poss" or c.dep_ == "nmod" and any(
         g.dep_ == "case" and g.lower_ in ("'s", "’s", "'") for g in c.children)]
+
+
+def companions(verb: Token) -> list[Token]:
+    """Co-subjects attached to the verb: "X, along with Y and Z, is ..." parsed with "along" on the verb."""
+    found: list[Token] = []
+    for prep in children(verb, ("prep",)):
+        if prep.lower_ in ALONG:
+            for obj in _along_objects(prep):
+                found.extend(t for t in coordinated(obj) if t not in found)
+    return found

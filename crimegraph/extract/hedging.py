@@ -93,7 +93,7 @@ class Hedger:
         if current.pos_ in ("VERB", "AUX", "ADJ") and came_from.dep_ not in SUBJECTS:
             status = self.word("verb", current) or (self.word("report", current) if reports else None)
             speaker = subject(current)
-            if speaker is not None and came_from.left_edge.i <= speaker.i <= came_from.right_edge.i:
+            if speaker is not None and (speaker is came_from or came_from.is_ancestor(speaker)):
                 return None  # the speaker's own title: "the spokesman of X, Y, said"
             if status is not None:
                 return Assessment(status, self.verb_source(current, refs))

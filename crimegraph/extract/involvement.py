@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.activities import ActivityFinder, Mention
-from crimegraph.extract.arguments import agent, children, is_passive, objects, prep_objects, subject
+from crimegraph.extract.arguments import agent, children, companions, is_passive, objects, prep_objects, subject
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
@@ -216,7 +216,10 @@ class InvolvementFinder:
         if doer is None or part_of_phrase(head, doer):
             return []  # the activity is part of the subject: "drug trafficking grew"
         types = ACTORS if role in ("link", "accuse") else ACTOR_TYPES  # a country is an actor only when accused
-        return refs.resolve_all(doer, part_whole=True, types=types)
+        found = refs.resolve_all(doer, part_whole=True, types=types)
+        for extra in companions(verb):
+            found.extend(c for c in refs.resolve_all(extra, part_whole=True, types=types) if c not in found)
+        return found
 
     def from_names(self, doc: Doc, refs: Referents) -> list[Candidate]:
         """Groups whose own name says what they do: "Sinaloa Cartel", "the X drug gang"."""

@@ -70,7 +70,10 @@ class Referents:
             return self.pronoun(token, lower)
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
             return None
-        return self.through_modifiers(token, part_whole) or self.definite_group(token)
+        found = self.through_modifiers(token, part_whole) or self.definite_group(token)
+        if found is None and token.dep_ == "appos" and token.pos_ == "PROPN":
+            found = self.at(token.head)  # an unrecognised alias in apposition: 'X, alias "Tato",'
+        return found
 
     def pronoun(self, token: Token, lower: str) -> EntityCluster | None:
         """he/she: the last person; it/its: the last group, else organisation; they: the last group.
@@ -94,7 +97,8 @@ class Referents:
     def through_modifiers(self, token: Token, part_whole: bool) -> EntityCluster | None:
         """ "groups called X", "the rival force, X", "the X drug gang", "X's commanders"."""
         for child in token.children:
-            if child.dep_ == "appos" or child.dep_ in ("acl", "amod") and child.lemma_.lower() in NAMING_VERBS:
+            naming = child.lemma_.lower() in NAMING_VERBS and child.tag_ != "VBG"  # "called X", not "calling X"
+            if child.dep_ == "appos" or child.dep_ in ("acl", "amod") and naming:
                 named = self.first_in(child)
                 if named is not None:
                     return named

@@ -12,6 +12,7 @@ from crimegraph.extract.arguments import (
     agent,
     children,
     clause_head,
+    companions,
     is_passive,
     possessors,
     prep_objects,
@@ -120,9 +121,10 @@ class StanceFinder:
             doers = [c for a in agent(verb) for c in self.actors(a, refs)]
             return [(d, o) for d in doers for o in self.actors(subject(verb), refs)]
         doers = self.actors(subject(verb), refs)
+        doers += [c for t in companions(verb) for c in self.actors(t, refs) if all(c is not d for d in doers)]
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in USE:  # "X uses Y to back Z"
             doers += [c for c in self.actors(subject(verb.head), refs) if all(c is not d for d in doers)]
-        others = self.others(verb, stance.preps, refs)
+        others = [o for o in self.others(verb, stance.preps, refs) if all(o is not d for d in doers)]
         if not others and stance.both and len(doers) > 1:
             return list(permutations(doers, 2))
         return [(d, o) for d in doers for o in others]

@@ -138,3 +138,14 @@ def test_unit_named_before_its_force() -> None:
     doc = annotate("Fighters of the Front 12 of the communist People's Army ambushed a patrol.",
                    {"Front 12": "ILLEGAL_GROUP", "People's Army": "ILLEGAL_GROUP"})
     assert ("Front 12", "member_of", "People's Army", "asserted") in run(doc)
+
+
+def test_investigation_lists_and_reported_descriptions() -> None:
+    doc = annotate("Ruiz, along with Lara and Soto, is under investigation at the request of Judge Vera for corruption. "
+                   "Police detained Omar Gil, who officials said was a known drug trafficker, on Monday.",
+                   {"Ruiz": "PERSON", "Lara": "PERSON", "Soto": "PERSON", "Vera": "PERSON", "Omar Gil": "PERSON"})
+    extractor = EXTRACTORS.setdefault("en", ClaimExtractor("en"))
+    claims = {c.key: c for c in cg.claims(extractor(doc))}
+    for name in ("Ruiz", "Lara", "Soto"):
+        assert claims[name, "involved_in", "corruption"].status == "alleged"
+    assert claims["Omar Gil", "involved_in", "drug_trafficking"].status == "alleged"
