@@ -11,7 +11,10 @@ MAX_HEADING = 10
 MAX_HEADLINE = 40
 MAX_NAME_SIZE = 4
 PERSON_LABELS = frozenset({"PERSON", "PER"})
-SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with de del la el en y".split())
+SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or over the to vs with than that this its their will would can "
+    "could may might must should shall has have had is are was were be been de del la el en y".split()
+)
 SENTENCE_END = frozenset(".!?:;\"”'’)")
 
 

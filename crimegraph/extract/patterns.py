@@ -192,10 +192,10 @@ def is_cased_form_text(text: str) -> bool:
 
 def same_capitals(text: str, form: str | None, heads: dict[str, str]) -> bool:
     """True when every word the lexicon form capitalises is capitalised in the text too
-    (a leading head noun may be lower case: "cártel de Sinaloa")."""
+    (head nouns may be lower case: "cártel de Sinaloa", "Attorney General's office")."""
     if form is None:
         return any(c.isupper() for c in text)
     words, wanted = text.split(), form.split()
     return len(words) == len(wanted) and any(c.isupper() for c in text) and all(
-        not w[:1].isupper() or t[:1].isupper() or (i == 0 and fold(t) in heads)
-        for i, (t, w) in enumerate(zip(words, wanted, strict=True)))
+        not w[:1].isupper() or t[:1].isupper() or fold(t) in heads
+        for t, w in zip(words, wanted, strict=True))
