@@ -141,11 +141,11 @@ def test_unit_named_before_its_force() -> None:
 
 
 def test_investigation_lists_and_reported_descriptions() -> None:
-    doc = annotate("Ruiz, along with Lara and Soto, is under investigation at the request of Judge Vera for corruption. "
+    doc = annotate("Ruiz, along with Lara and Soto, is under investigation at the request of Judge Vera for bribery. "
                    "Police detained Omar Gil, who officials said was a known drug trafficker, on Monday.",
                    {"Ruiz": "PERSON", "Lara": "PERSON", "Soto": "PERSON", "Vera": "PERSON", "Omar Gil": "PERSON"})
     extractor = EXTRACTORS.setdefault("en", ClaimExtractor("en"))
     claims = {c.key: c for c in cg.claims(extractor(doc))}
     for name in ("Ruiz", "Lara", "Soto"):
-        assert claims[name, "involved_in", "corruption"].status == "alleged"
+        assert claims[name, "involved_in", "corruption"].status == "alleged"  # bribery is corruption
     assert claims["Omar Gil", "involved_in", "drug_trafficking"].status == "alleged"
