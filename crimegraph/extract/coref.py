@@ -20,6 +20,7 @@ from crimegraph.extract.types import LOC, PERSON, country_code
 
 MAX_PAREN = 20
 GOVERNMENT_NAMES = ("Government of ", "Gobierno de ")
+GOVERNMENT_WORDS = frozenset({"government", "regime", "administration", "gobierno", "régimen", "regimen"})
 ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "alias:"})
 ORGANISATIONS = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION"})
 
@@ -159,6 +160,21 @@ def link_tails(ents: list[Span], sets: UnionFind) -> None:
 
 
 def surface(ent: Span) -> str:
+    """How a mention reads as a name; a bare "regime" or "gobierno" keeps the leader named with it."""
+    doc = ent.doc
+    if len(ent) == 1 and ent.kb_id_ and ent[0].lower_ in GOVERNMENT_WORDS:
+        before = ent.start - 1
+        if before >= 0 and doc[before].ent_type_ == PERSON:
+            start = before
+            while start > 0 and doc[start - 1].ent_type_ == PERSON and doc[start].ent_iob_ == "I":
+                start -= 1
+            return doc[start : ent.end].text
+        after = ent.end + 1
+        if after < len(doc) and doc[ent.end].lower_ == "de" and doc[after].ent_type_ == PERSON:
+            end = after + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[ent.start : end].text
     return title_case(ent.text.strip())
 
 

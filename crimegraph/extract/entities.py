@@ -84,6 +84,7 @@ class EntityTyper:
         cands = resolve_overlaps(cands + self.patterns(doc, dominant) + title_persons(doc, titles, title_tokens))
         cands = resolve_overlaps(cands + self.places(doc, cands))
         cands = drop_common_words(doc, self.repair_persons(doc, cands, title_tokens))
+        cands = split_joined(doc, cands)
         cands = drop_common_acronyms(doc, cands)
         extend_groups(doc, cands)
         self.context_types(doc, cands)
@@ -284,6 +285,41 @@ def possessor(doc: Doc, cand: Candidate, index: dict[int, Candidate]) -> Candida
         i -= 1
     if i >= 1 and doc[i].text in POSSESSIVE:
         return index.get(i - 1)
+    return None
+
+
+def split_joined(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Split a model mention that joins two names the article also uses alone ("Rosneft Oil
+    Company and Rosneft Trading" / "Rosneft Trading S.A. Casimiro")."""
+    known: dict[str, Candidate] = {}
+    for cand in cands:
+        known.setdefault(key(cand.span(doc).text), cand)
+        if cand.type == PERSON:
+            for word in person_words(cand.span(doc).text)[1:]:
+                known.setdefault(word, cand)
+    found = []
+    for cand in cands:
+        splittable = cand.source == "model" and cand.size >= 2 and cand.type != PERSON
+        parts = split_point(doc, cand, known) if splittable else None
+        if parts is None:
+            found.append(cand)
+            continue
+        for start, end in parts:
+            other = known[key(doc[start:end].text)]
+            found.append(Candidate(start, end, other.type, other.canonical, "model", cand.label))
+    return found
+
+
+def split_point(doc: Doc, cand: Candidate, known: dict[str, Candidate]) -> list[tuple[int, int]] | None:
+    """The two parts of a joined mention, both known elsewhere in the article, or None."""
+    for cut in range(cand.start + 1, cand.end):
+        joined = doc[cut].lower_ in ("and", "y", "e", ",")
+        right = cut + joined
+        left_key, right_key = key(doc[cand.start : cut].text), key(doc[right : cand.end].text)
+        if right < cand.end and left_key in known and right_key in known and (
+                known[left_key] is not cand and known[right_key] is not cand) and (
+                joined or known[right_key].type == PERSON):  # not "HSBC Mexico"
+            return [(cand.start, cut), (right, cand.end)]
     return None
 
 

@@ -98,3 +98,10 @@ def test_nickname_after_alias(en: Language) -> None:
 def test_government_alias_keeps_the_leader(en: Language) -> None:
     found = clusters(en, "The Assad regime and Bashar al-Assad himself were sanctioned by Washington.")
     assert "Government of Syria" in found
+
+
+def test_leader_government_alias(en: Language) -> None:
+    found = clusters(en, "Nicolás Maduro spoke in Caracas. Washington says the Maduro regime must go.")
+    government = found["Government of Venezuela"]
+    assert "Maduro regime" in government.aliases
+    assert "Nicolás Maduro" in found

@@ -162,3 +162,9 @@ def test_families_named_as_groups(en: Language, es: Language) -> None:
     assert found(doc).get("Cifuentes Villa brothers") == "ILLEGAL_GROUP"
     doc = es("La organización de los hermanos Arellano Félix controlaba Tijuana.")
     assert found(doc).get("organización de los hermanos Arellano Félix") == "ILLEGAL_GROUP"
+
+
+def test_joined_names_split_when_both_are_known(en: Language) -> None:
+    doc = en("Norte Oil Company owns Norte Trading Ltd. Regulators fined Norte Oil Company and Norte Trading Ltd. "
+             "in May, and Norte Trading Ltd. appealed.")
+    assert "Norte Oil Company and Norte Trading Ltd." not in found(doc)
