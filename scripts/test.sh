@@ -5,6 +5,9 @@
 # (CRIMEGRAPH_TEST_PG_REQUIRED=1 makes a server that cannot start an error instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Debian packages (PostgreSQL, Chromium): installed when this runs as root or with sudo; otherwise the tests
+# that need them are skipped.
+bash scripts/system.sh || echo "system packages not installed: PostgreSQL and browser tests will be skipped" >&2
 bash scripts/setup.sh
 if [ -z "${CRIMEGRAPH_TEST_PG_URL:-}" ]; then
   pg_dir=$(mktemp -d)
