@@ -134,7 +134,7 @@ class ActivityFinder:
 
 def span_head(span: Span) -> Token:
     """The token of a span whose syntactic head lies outside it (the last such token)."""
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
     return heads[-1] if heads else span[-1]
 
 

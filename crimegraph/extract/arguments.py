@@ -49,7 +49,7 @@ def antecedent(token: Token) -> Token:
     for _ in range(3):
         if clause.dep_ in ("relcl", "acl", "acl:relcl"):
             return clause.head
-        if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head is clause:
+        if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head == clause:
             break
         clause = clause.head
     return token
@@ -71,9 +71,9 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return children(verb.head.head, OBJECTS)[0]  # "designated X for acting as its agent"
     if verb.dep_ in INHERIT or verb.dep_ == "pcomp" or verb.dep_ == "ccomp" and verb.head.pos_ == "ADP":
         head = verb.head
-        while head.dep_ in ("prep", "case", "mark") and head.head is not head:
+        while head.dep_ in ("prep", "case", "mark") and head.head != head:
             head = head.head
-        if head is not verb:
+        if head != verb:
             return subject(head, depth + 1)
     return None
 
@@ -142,7 +142,7 @@ def clause_head(token: Token) -> Token:
         if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or any(
                 c.dep_ in SUBJECTS for c in current.children):
             return current
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
     return current
@@ -152,7 +152,7 @@ def path_up(token: Token, limit: int = 12) -> list[Token]:
     """The token and its ancestors, nearest first, within the sentence."""
     found = [token]
     current = token
-    while current.head is not current and len(found) < limit:
+    while current.head != current and len(found) < limit:
         current = current.head
         found.append(current)
     return found

@@ -11,6 +11,7 @@ from crimegraph.extract.lexicons import rows
 from crimegraph.extract.referents import Referents
 
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat", "nummod"})
+SPECULATIVE = frozenset("may might could poder".split())
 UNDER = frozenset({"under", "bajo"})
 SOURCE_PREPS = frozenset({"by", "from", "of", "por", "de"})
 
@@ -75,6 +76,8 @@ class Hedger:
                     return Assessment("alleged", self.noun_source(child, refs))
             if child.dep_ in ("aux", "cop") and "Cnd" in child.morph.get("Mood", []) and self.language == "es":
                 return Assessment("alleged")
+            if child.dep_ == "aux" and child.lemma_.lower() in SPECULATIVE:
+                return Assessment("alleged")  # "may have been X's work", "podría estar detrás"
         return None
 
     def according_to(self, child: Token) -> Token | None:
@@ -93,7 +96,7 @@ class Hedger:
         if current.pos_ in ("VERB", "AUX", "ADJ") and came_from.dep_ not in SUBJECTS:
             status = self.word("verb", current) or (self.word("report", current) if reports else None)
             speaker = subject(current)
-            if speaker is not None and (speaker is came_from or came_from.is_ancestor(speaker)):
+            if speaker is not None and (speaker == came_from or came_from.is_ancestor(speaker)):
                 return None  # the speaker's own title: "the spokesman of X, Y, said"
             if status is not None:
                 return Assessment(status, self.verb_source(current, refs))
@@ -115,7 +118,7 @@ class Hedger:
     def noun_source(self, noun: Token, refs: Referents) -> str | None:
         for child in noun.subtree:
             if child.dep_ == "poss" or child.dep_ in ("pobj", "nmod") and child.head.lower_ in SOURCE_PREPS:
-                if child.dep_ == "pobj" and child.head.lower_ == "of" and child.head.head is noun:
+                if child.dep_ == "pobj" and child.head.lower_ == "of" and child.head.head == noun:
                     continue  # "accusations of corruption": the charge, not the accuser
                 name = name_of(child, refs)
                 if name:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.activities import ActivityFinder, Mention
-from crimegraph.extract.arguments import agent, children, companions, is_passive, objects, prep_objects, subject
+from crimegraph.extract.arguments import (
+    agent,
+    children,
+    companions,
+    is_passive,
+    objects,
+    possessors,
+    prep_objects,
+    subject,
+)
 from crimegraph.extract.claimset import Candidate
 from crimegraph.extract.doc import EntityCluster
 from crimegraph.extract.hedging import Hedger
@@ -20,6 +29,8 @@ GROUP_TYPES = frozenset({"ILLEGAL_GROUP"})
 MAX_CLIMB = 8
 TYING_PREPS = frozenset("in of for with to into on behind over through from via like including as under "
                         "en de del por con a al sobre desde como incluido incluyendo bajo".split())
+COPULAS = frozenset("be seem appear ser parecer".split())
+ATTRIBUTION = frozenset("work way doing handiwork hand responsibility act obra responsabilidad mano".split())
 AMBIVALENT = frozenset("control manage regulate controlar manejar regular".split())
 CONFLICTS = frozenset("clash fight fighting war dispute battle struggle competition rivalry conflict "
                       "enfrentamiento disputa guerra lucha pugna conflicto".split())
@@ -102,14 +113,14 @@ class InvolvementFinder:
         own = refs.resolve(token, part_whole=part_whole)
         if own is not None:
             return [own]
-        if token.dep_ in ("amod", "compound", "appos", "nmod") and token.head is not token:
+        if token.dep_ in ("amod", "compound", "appos", "nmod") and token.head != token:
             found = refs.resolve_all(token.head, part_whole=part_whole, types=ACTORS)
             if found:
                 return found
         if token.dep_ in ("attr", "acomp", "oprd", "ROOT", "conj", "xcomp"):
             verb = token.head if token.dep_ != "ROOT" else token
             doer = subject(verb)
-            if doer is not None and doer is not token:
+            if doer is not None and doer != token:
                 return refs.resolve_all(doer, part_whole=part_whole, types=ACTORS)
         return []
 
@@ -125,7 +136,7 @@ class InvolvementFinder:
         current = head
         via_accusation = False
         for _ in range(MAX_CLIMB):
-            role = self.role(current) if current is not head else None
+            role = self.role(current) if current != head else None
             if role == "against":
                 return []
             owners = self.owners(current, refs)
@@ -133,7 +144,7 @@ class InvolvementFinder:
                 return owners
             if role == "accuse" and current.pos_ == "NOUN":
                 via_accusation = True
-            if current.pos_ in ("VERB", "AUX") or current.dep_ not in CLIMB or current.head is current:
+            if current.pos_ in ("VERB", "AUX") or current.dep_ not in CLIMB or current.head == current:
                 break
             if current.pos_ == "ADJ" and self.role(current) == "link":
                 break
@@ -148,13 +159,15 @@ class InvolvementFinder:
             current = upper
         if current.dep_ == "xcomp" and self.role(current.head) == "accuse":
             current = current.head  # "acusó a X de ser parte de una conspiración"
+        elif current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+            current = current.head  # the activity is the subject: only an attribution can name its actor
         return self.predicate_actors(current, head, refs, via_accusation)
 
     def accusation_above(self, noun: Token) -> Token | None:
         """An accusation noun a few steps above, through prepositions ("investigation at the request of")."""
         current = noun
         for _ in range(4):
-            if current.head is current or current.dep_ not in ("pobj", "prep", "nmod", "obl", "case"):
+            if current.head == current or current.dep_ not in ("pobj", "prep", "nmod", "obl", "case"):
                 return None
             current = current.head
             if current.pos_ == "NOUN" and self.role(current) == "accuse":
@@ -169,6 +182,16 @@ class InvolvementFinder:
         if lemma in self.carriers or noun.lower_ in self.carriers:
             return True
         return lemma in CONFLICTS and below.lower_ in ("over", "for", "por", "sobre")
+
+    def attributed(self, verb: Token, refs: Referents) -> list[EntityCluster]:
+        """The actor a copula pins its subject on: "the murders were the work of X", "X's doing"."""
+        if verb.lemma_.lower() not in COPULAS:
+            return []
+        for attr in children(verb, ("attr", "acomp", "xcomp")):
+            if attr.lemma_.lower() in ATTRIBUTION:
+                owners = possessors(attr) + prep_objects(attr, ("of", "de", "del"))
+                return [c for o in owners for c in refs.resolve_all(o, part_whole=True, types=ACTOR_TYPES)]
+        return []
 
     def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
         """Actors inside a noun phrase: "X's trafficking", "trafficking by X", "charges against X"."""
@@ -204,7 +227,7 @@ class InvolvementFinder:
             return []
         if role == "link" and verb.pos_ == "VERB" and not is_passive(verb) and objects(verb):
             return refs.resolve_all(objects(verb)[0], part_whole=True, types=ACTORS)  # "the report links X to"
-        if verb is head:
+        if verb == head:
             return []
         if verb.lemma_.lower() in AMBIVALENT and head.lemma_.lower() not in self.carriers:
             return []  # "control drug routes" runs them; "control contraband" polices it
@@ -213,8 +236,10 @@ class InvolvementFinder:
             if doers:
                 return refs.resolve_all(doers[0], part_whole=True, types=ACTORS)
         doer = subject(verb)
-        if doer is None or part_of_phrase(head, doer):
-            return []  # the activity is part of the subject: "drug trafficking grew"
+        if doer is not None and part_of_phrase(head, doer):
+            return self.attributed(verb, refs)  # "the killing was the work of X"; else "drug trafficking grew"
+        if doer is None:
+            return []
         types = ACTORS if role in ("link", "accuse") else ACTOR_TYPES  # a country is an actor only when accused
         found = refs.resolve_all(doer, part_whole=True, types=types)
         for extra in companions(verb):
@@ -245,9 +270,9 @@ def part_of_phrase(token: Token, phrase_head: Token) -> bool:
     """True when a token belongs to a noun phrase proper, not to a clause attached to it."""
     current = token
     for _ in range(MAX_CLIMB * 2):
-        if current is phrase_head:
+        if current == phrase_head:
             return True
-        if current.dep_ in ("relcl", "acl", "acl:relcl", "advcl") or current.head is current:
+        if current.dep_ in ("relcl", "acl", "acl:relcl", "advcl") or current.head == current:
             return False
         current = current.head
     return False

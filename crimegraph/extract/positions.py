@@ -125,7 +125,7 @@ class PositionFinder:
         candidates: list[Token] = []
         candidates.extend(children(title, ("appos", "flat", "compound")))
         owner = title.head.head if title.dep_ == "pobj" and title.head.lower_ in ("of", "de") else title
-        for prep in [*title.children, *(owner.children if owner is not title else [])]:
+        for prep in [*title.children, *(owner.children if owner != title else [])]:
             if prep.lower_ in EXAMPLES:
                 candidates.extend(children(prep, ("pobj",)))
         if title.dep_ in ("appos", "compound", "flat", "nmod"):
@@ -248,7 +248,7 @@ class PositionFinder:
 
 def mention_head(doc: Doc, start: int, end: int) -> Token:
     span = doc[start:end]
-    heads = [t for t in span if t.head.i < start or t.head.i >= end or t.head is t]
+    heads = [t for t in span if t.head.i < start or t.head.i >= end or t.head == t]
     return heads[-1] if heads else span[-1]
 
 

@@ -84,7 +84,7 @@ class Referents:
         verb = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
             speaker = subject(verb.head)
-            if speaker is not None and speaker is not token:
+            if speaker is not None and speaker != token:
                 found = self.resolve(speaker, part_whole=True)
                 if found is not None and found.type in types:
                     return found
@@ -159,7 +159,7 @@ class Referents:
         """The entity that is the subject of the clause a pronoun sits in (a pronoun rarely means it)."""
         verb = clause_head(token.head)
         found = subject(verb)
-        return self.at(found) if found is not None and found is not token else None
+        return self.at(found) if found is not None and found != token else None
 
     def previous(self, token: Token, types: frozenset[str], sentences: int,
                  skip: EntityCluster | None = None) -> EntityCluster | None:

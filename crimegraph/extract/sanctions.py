@@ -95,7 +95,7 @@ class SanctionFinder:
             if self.kind(verb) == "impose" or verb.dep_ in ("relcl", "acl"):
                 targets += prep_objects(verb, TARGET_PREPS)
                 found = subject(verb)
-                if found is not None and found is not noun:
+                if found is not None and found != noun:
                     doers.append(found)
         return targets, doers
 
@@ -118,7 +118,7 @@ class SanctionFinder:
         found: list[EntityCluster] = []
         if verb.lemma_.lower() in LISTING:
             for child in verb.children:
-                if child is not generic and child.dep_ in ("nsubj", "dobj", "obj", "attr") and child.i > generic.i:
+                if child != generic and child.dep_ in ("nsubj", "dobj", "obj", "attr") and child.i > generic.i:
                     found.extend(refs.resolve_all(child, types=TARGET_TYPES))
         if not found:
             found = self.after_colon(generic, refs)

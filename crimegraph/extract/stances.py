@@ -26,6 +26,7 @@ from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 ACTORS = ACTOR_TYPES | {"LOCATION"}
+CONFLICT = {"STATE_ACTOR", "ILLEGAL_GROUP"}
 USE = frozenset("use employ usar utilizar emplear".split())
 TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
 REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
@@ -74,14 +75,27 @@ class StanceFinder:
             assessed = hedger.assess(token, refs)
             if assessed.negated:
                 continue
-            seen: set[tuple[str, str]] = set()
+            seen: set[tuple[str, str]] = set()  # per trigger
             for a, b in pairs:
                 for x, y in ([(a, b), (b, a)] if stance.both else [(a, b)]):
                     if x is not y and (x.name, y.name) not in seen:
                         seen.add((x.name, y.name))
                         found.append(Candidate(x.name, stance.predicate, y.name, token.i,
                                                assessed.status, assessed.source, 0.6))
-        return found
+        return found + self.mutual(found, refs)
+
+    @staticmethod
+    def mutual(found: list[Candidate], refs: Referents) -> list[Candidate]:
+        """Armed conflict runs both ways: a state force opposing an armed group is opposed by it, and back."""
+        types = {c.name: c.type for c in refs.clusters}
+        have = {(c.subject, c.object) for c in found if c.predicate == "opposes"}
+        extra: list[Candidate] = []
+        for c in found:
+            pair = {types.get(c.subject), types.get(c.object)}
+            if c.predicate == "opposes" and pair == CONFLICT and (c.object, c.subject) not in have:
+                have.add((c.object, c.subject))
+                extra.append(Candidate(c.object, "opposes", c.subject, c.token, c.status, c.source, 0.5))
+        return extra
 
     def pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
         if stance.kind in ("verb", "ties"):
@@ -147,7 +161,7 @@ class StanceFinder:
                 return found
         verb = noun
         for _ in range(6):  # "acting as an agent for or on behalf of X": up to the verb
-            if verb.dep_ not in (*OBJECTS, "attr", "pobj", "prep", "conj", "pcomp", "obl", "nmod") or verb.head is verb:
+            if verb.dep_ not in (*OBJECTS, "attr", "pobj", "prep", "conj", "pcomp", "obl", "nmod") or verb.head == verb:
                 break
             verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
@@ -157,7 +171,7 @@ class StanceFinder:
         return self.actors(subject(verb), refs)
 
     def adjective_pairs(self, adjective: Token, stance: Stance, refs: Referents) -> list[Pair]:
-        if adjective.dep_ in ("amod", "acl") and adjective.head is not adjective:
+        if adjective.dep_ in ("amod", "acl") and adjective.head != adjective:
             described = self.actors(adjective.head, refs)
         else:
             described = self.actors(subject(clause_head(adjective)), refs)
