@@ -149,3 +149,13 @@ def test_investigation_lists_and_reported_descriptions() -> None:
     for name in ("Ruiz", "Lara", "Soto"):
         assert claims[name, "involved_in", "corruption"].status == "alleged"  # bribery is corruption
     assert claims["Omar Gil", "involved_in", "drug_trafficking"].status == "alleged"
+
+
+def test_attribution_and_mutual_conflict() -> None:
+    doc = annotate("The massacre in the valley may have been the Delta Front's work. "
+                   "The Navy attacked the Delta Front near the coast.",
+                   {"Delta Front": "ILLEGAL_GROUP", "Navy": "STATE_ACTOR"})
+    found = run(doc)
+    assert ("Delta Front", "involved_in", "homicide", "alleged") in found
+    assert ("Navy", "opposes", "Delta Front", "asserted") in found
+    assert ("Delta Front", "opposes", "Navy", "asserted") in found
