@@ -98,8 +98,7 @@ def country_place_conflict(a: Node, b: Node) -> float | None:
     """A country is not a city or a state in it ('Mexico' is not 'Mexico State'), nor another country."""
     if a.family != "place" or b.family != "place":
         return None
-    left = country_code(a.name) or country_code(fold(a.name))
-    right = country_code(b.name) or country_code(fold(b.name))
+    left, right = country_code(a.name), country_code(b.name)
     if (left is None) != (right is None) or (left and right and left != right):
         return VETO
     return None

@@ -9,6 +9,7 @@ from importlib import resources
 import countrynames
 from normality import ascii_text
 from rigour.names import remove_person_prefixes
+from rigour.territories import lookup_territory
 
 STOPWORDS = frozenset("the of de la las los del el y and a an da do dos das e for por en".split())
 LEADING = frozenset("the el la los las".split())
@@ -150,7 +151,26 @@ def countries_in(name: str) -> frozenset[str]:
                 gram = sequence[start:start + size]
                 if size == 1 and (gram[0] in STOPWORDS or (len(gram[0]) < 4 and gram[0] not in SHORT_COUNTRIES)):
                     continue
-                code = countrynames.to_code(" ".join(gram))
+                code = _country(" ".join(gram))
                 if code:
                     found.add(code)
     return frozenset(found)
+
+
+@cache
+def _country(text: str) -> str | None:
+    """ISO code when `text` names a country: rigour and countrynames must agree (either alone also takes
+    capitals or states for their country: 'Caracas', 'Colorado'); an acronym ('U.S.', 'UK') needs rigour only."""
+    territory = lookup_territory(text)
+    code: str | None = countrynames.to_code(text)
+    if territory is None:
+        return None if is_acronym(text) else code
+    if not territory.is_country or "-" in territory.code:
+        return None
+    found = territory.code.upper()
+    return found if code == found or is_acronym(text) else None
+
+
+def country_of(name: str) -> str | None:
+    """ISO code of a country name in any common form ('Venezuela', 'Estados Unidos', 'U.S.'); None otherwise."""
+    return _country(name.strip())

@@ -6,10 +6,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
-import countrynames
-
 from crimegraph.model import Entity
-from crimegraph.resolve.names import casefold, is_generic
+from crimegraph.resolve.names import casefold, country_of, is_generic
 
 FAMILIES = {"PERSON": "person", "LOCATION": "place"}
 
@@ -39,9 +37,11 @@ def entity_id(key: str) -> str:
 
 
 def country_code(name: str) -> str | None:
-    """ISO code of a country name in any common form ('Venezuela', 'Estados Unidos'), else None."""
-    code: str | None = countrynames.to_code(name)
-    return code
+    """ISO code of a country name in any common form ('Venezuela', 'Estados Unidos', 'U.S.'), else None.
+
+    States, cities and capitals are not countries: 'Colorado' and 'Caracas' give None.
+    """
+    return country_of(name)
 
 
 def main_country(found: Iterable[Entity]) -> str | None:

@@ -73,6 +73,8 @@ def test_countries_in_names_keep_bodies_apart() -> None:
     assert f.spelling(node("6th Front", "ILLEGAL_GROUP"), node("36th Front", "ILLEGAL_GROUP")) is None
     assert f.country_place_conflict(node("Mexico", "LOCATION"), node("Mexico State", "LOCATION")) == VETO
     assert f.country_place_conflict(node("Brasil", "LOCATION"), node("Brazil", "LOCATION")) is None
+    assert f.country_place_conflict(node("Colorado", "LOCATION"), node("United States", "LOCATION")) == VETO
+    assert f.country_place_conflict(node("Caracas", "LOCATION"), node("Venezuela", "LOCATION")) == VETO
     assert f.same_name(node("Manzanillo", "LOCATION", "Colima"), node("Colima", "LOCATION")) == 0.5
 
 
