@@ -13,6 +13,7 @@ from crimegraph.extract.phrases import DocWords, PhraseTable, keys
 NOUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "X"})
 VERB_POS = frozenset({"VERB", "AUX"})
 COUNTER = frozenset("anti counter contra against".split())
+LAWFUL = frozenset("legal licit lawful legitimate lícito lícita legales".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,8 @@ def span_head(span: Span) -> Token:
 
 
 def countering(doc: Doc, start: int) -> bool:
-    """ "anti-corruption", "counter-narcotics", "antinarcóticos": a mention that names the fight against it."""
+    """ "anti-corruption", "counter-narcotics", "legal coca cultivation": a mention that is no crime."""
     before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before and before[-1] in LAWFUL:
+        return True
     return bool(before) and (before[-1] in COUNTER or before[-1] == "-" and len(before) > 1 and before[0] in COUNTER)

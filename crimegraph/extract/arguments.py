@@ -16,6 +16,7 @@ PASSIVE_MARKS = frozenset({"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"})
 RELATIVES = frozenset("who whom which that whose quien quienes que cual cuales cuyo cuya".split())
 INHERIT = frozenset({"conj", "xcomp", "advcl"})
 ALONG = frozenset({"along", "together", "junto"})
+PATIENT_PREPS = frozenset("for of with por de".split())
 CONTROL = frozenset("push force urge ask encourage lead allow order persuade convince help enable cause compel drive "
                     "invite tell instruct require permit obligar pedir permitir ordenar llevar".split())
 CONTRACTIONS = {"del": "de", "al": "a"}
@@ -67,8 +68,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     controllers = children(verb.head, (*OBJECTS, "iobj"))
     if controllers and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.head.lemma_.lower() in CONTROL):
         return controllers[0]  # object control: "pushed the soldiers to rebel", "acusó a X de ser"
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "por") and children(verb.head.head, OBJECTS):
-        return children(verb.head.head, OBJECTS)[0]  # "designated X for acting as its agent"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in PATIENT_PREPS and children(verb.head.head, OBJECTS):
+        return children(verb.head.head, OBJECTS)[0]  # "designated X for acting", "accused X of having"
     if verb.dep_ in INHERIT or verb.dep_ == "pcomp" or verb.dep_ == "ccomp" and verb.head.pos_ == "ADP":
         head = verb.head
         while head.dep_ in ("prep", "case", "mark") and head.head != head:

@@ -97,6 +97,8 @@ class InvolvementFinder:
 
     def doers(self, verb: Token, refs: Referents) -> list[EntityCluster]:
         """Who does what a verb says: its subject, or the 'by' phrase of a passive."""
+        if verb.dep_ == "xcomp" and self.role(verb.head) == "intent":
+            return []  # "threatened to kill": no killing yet
         if is_passive(verb):
             doers = agent(verb)
             return refs.resolve_all(doers[0], part_whole=True, types=ACTORS) if doers else []
@@ -217,8 +219,10 @@ class InvolvementFinder:
     def predicate_actors(self, verb: Token, head: Token, refs: Referents,
                          via_accusation: bool) -> list[EntityCluster]:
         role = self.role(verb)
-        if role == "against":
-            return []
+        if role == "against" or verb.dep_ == "xcomp" and self.role(verb.head) == "intent":
+            return []  # "fight drug trafficking", "threatened to kill"
+        if role == "attribute":  # "attributed the killings to X"
+            return [c for t in prep_objects(verb, ("to", "a")) for c in refs.resolve_all(t, True, ACTOR_TYPES)]
         if role == "accuse":
             objs = objects(verb) + children(verb, ("iobj",)) if not is_passive(verb) else []
             target = objs[0] if objs else subject(verb) if is_passive(verb) else None

@@ -89,10 +89,10 @@ class Referents:
                 if found is not None and found.type in types:
                     return found
         skip = self.clause_subject(token) if token.dep_ not in ("poss", "nsubj", "nsubjpass") else None
-        found = self.previous(token, types, 2, skip)
-        if found is None and lower in GROUP_PRONOUNS:
-            found = self.previous(token, ORG_TYPES, 2, skip)
-        return found
+        if lower in GROUP_PRONOUNS:  # "it" may be a country: only the last name, if an organisation
+            last = self.previous(token, ORG_TYPES | {"LOCATION"}, 2, skip)
+            return last if last is not None and last.type in ORG_TYPES else None
+        return self.previous(token, types, 2, skip)
 
     def through_modifiers(self, token: Token, part_whole: bool) -> EntityCluster | None:
         """ "groups called X", "the rival force, X", "the X drug gang", "X's commanders"."""
