@@ -121,11 +121,8 @@ class RoleReader:
     def person_country(self, clusters: list[EntityCluster], person: int | None) -> str | None:
         if person is None:
             return None
-        for name in clusters[person].names:
-            code = self.lex.leaders.get(fold(name))
-            if code:
-                return self.lex.countries.get(code)
-        return None
+        code = self.lex.leaders.get(fold(clusters[person].name))  # the full name: "Ricardo Maduro" is not Maduro
+        return self.lex.countries.get(code) if code else None
 
     def dominant(self, doc: Doc) -> str | None:
         code = doc.user_data.get("cg_country")
