@@ -42,18 +42,20 @@ class Hedger:
         table = self.kinds.get(kind, {})
         return table.get(token.lower_) or table.get(token.lemma_.lower())
 
-    def assess(self, trigger: Token, refs: Referents, reports: bool = False) -> Assessment:
+    def assess(self, trigger: Token, refs: Referents, reports: bool = False, governed: bool = True) -> Assessment:
         """The status of a claim whose trigger word is `trigger`.
 
         `reports`: whether a neutral "X said" makes the claim X's allegation (yes for what an actor
         is involved in; no for offices, memberships and stances, which news reports as fact).
+        `governed`: whether verbs and nouns above the trigger count at all; an office named in an
+        accusation ("investigate the governor of X") is presupposed, not alleged.
         """
         if is_negated(trigger) or is_negated(clause_head(trigger)):
             return Assessment(negated=True)
         came_from = trigger
         for current in path_up(trigger):
             found = self.local(current, refs)
-            if found is None and current is not trigger:
+            if found is None and current != trigger and governed:
                 found = self.governing(current, came_from, refs, reports)
             if found is not None:
                 return found

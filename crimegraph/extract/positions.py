@@ -113,7 +113,7 @@ class PositionFinder:
         bodies = [b for b in self.bodies(title, refs, flag) if implied is None or b != implied.name]
         if not bodies:
             return []
-        assessed = hedger.assess(title, refs)
+        assessed = hedger.assess(title, refs, governed=False)
         if assessed.negated:
             return []
         return [Candidate(p.name, predicate, body, title.i, assessed.status, assessed.source, 0.7)
@@ -174,6 +174,8 @@ class PositionFinder:
         """Organisations a body belongs to by its own phrase: "the FARC's 33rd Front", "Zone 43 of the GNB"."""
         found: list[EntityCluster] = []
         for child in [*children(token, ("poss",)), *prep_objects(token, ("of", "de", "del"))]:
+            if child.i > 1 and token.doc[child.left_edge.i - 1].lower_ in ("and", "or", "y", "e", "o"):
+                continue  # "soldiers of the Army and of the Navy": coordinated, not nested
             cluster = refs.resolve(child)
             own = refs.at(token)
             if cluster is None or cluster.type not in ORG_TYPES or cluster is own:
@@ -199,7 +201,7 @@ class PositionFinder:
         if not groups and verb.dep_ in ("acl", "amod"):  # "..., enemy of the X cartel, led by Y": the nearest name
             nearest = preceding_entity(verb, refs)
             groups = [nearest] if nearest is not None and nearest.type in ORG_TYPES else []
-        assessed = hedger.assess(verb, refs)
+        assessed = hedger.assess(verb, refs, governed=False)
         if assessed.negated:
             return []
         return [Candidate(p.name, "holds_position", g.name, verb.i, assessed.status, assessed.source, 0.7)
