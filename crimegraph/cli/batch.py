@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from crimegraph.batch import run_batch
-from crimegraph.batch.run import DEFAULT_SHARD_SIZE
 from crimegraph.cli.extract import count_inputs
 from crimegraph.cli.progress import progress_bar, stderr
 from crimegraph.exc import CrimegraphError
@@ -20,9 +18,11 @@ def batch_command(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: a LocalCluster here).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Local worker processes.")] = 2,
-    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard.")] = DEFAULT_SHARD_SIZE,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard.")] = 200,
 ) -> None:
     """Extract articles on Dask into Parquet shards under --out; a rerun skips finished shards."""
+    from crimegraph.batch import run_batch
+
     total = sum(count_inputs(path) or 0 for path in inputs)
     try:
         with progress_bar(enabled=True) as bar:

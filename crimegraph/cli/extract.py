@@ -14,7 +14,6 @@ from rich.markup import escape
 
 from crimegraph.cli.progress import HANDFUL, progress_bar, stderr
 from crimegraph.exc import InputError
-from crimegraph.extract import extract_many
 from crimegraph.ingest.files import read_path
 from crimegraph.model import Article, Extraction
 
@@ -71,6 +70,7 @@ def extract_command(
 
 def run(items: Iterator[Article | InputError] | list[Article | InputError]) -> Iterator[Extraction]:
     """Extractions in input order; unreadable inputs become empty records with an error."""
+    from crimegraph.extract import extract_many
     pending: list[Article] = []
     for item in items:
         if isinstance(item, InputError):

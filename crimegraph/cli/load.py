@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from crimegraph.batch.load import load_shards
-from crimegraph.batch.parquet import finished_shards
 from crimegraph.cli.ingest import report
 from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
 from crimegraph.cli.progress import progress_bar
@@ -21,6 +19,9 @@ def load_command(
     format: FormatOption = "text",
 ) -> None:
     """Load the Parquet shards of `crimegraph batch` into the knowledge base; reruns skip what is stored."""
+    from crimegraph.batch.load import load_shards
+    from crimegraph.batch.parquet import finished_shards
+
     check_format(format)
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
