@@ -62,6 +62,8 @@ class InvolvementFinder:
                 actors = previous[1]  # "X traffics drugs, arms and fuel"
             if not actors and mention.kind == "noun":
                 actors = [(a, 0.5) for a in self.linked_earlier(head, refs)]
+            if not actors and mention.kind == "noun":
+                actors = [(a, 0.4) for a in self.lone_group(head, refs)]
             previous = (mention, actors)
             if not actors:
                 continue
@@ -72,6 +74,13 @@ class InvolvementFinder:
                                    assessed.source, confidence) for actor, confidence in actors)
         found.extend(self.from_names(doc, refs))
         return found
+
+    def lone_group(self, head: Token, refs: Referents) -> list[EntityCluster]:
+        """The one armed group a sentence names, when nothing else there could be the activity's actor."""
+        sent = head.sent
+        named = {id(c): c for t in sent if (c := refs.at(t)) is not None and c.type in ACTOR_TYPES}
+        groups = [c for c in named.values() if c.type == "ILLEGAL_GROUP"]
+        return groups if len(groups) == 1 and len(named) == 1 else []
 
     def linked_earlier(self, head: Token, refs: Referents) -> list[EntityCluster]:
         """Actors of a linking predicate earlier in the sentence: "X is involved in crime, mainly in A and B"."""

@@ -159,3 +159,9 @@ def test_attribution_and_mutual_conflict() -> None:
     assert ("Delta Front", "involved_in", "homicide", "alleged") in found
     assert ("Navy", "opposes", "Delta Front", "asserted") in found
     assert ("Delta Front", "opposes", "Navy", "asserted") in found
+
+
+def test_lone_group_of_a_sentence_takes_its_activity() -> None:
+    doc = annotate("In the valley, where coca cultivation has doubled, Los Lobos remain the only armed presence.",
+                   {"Los Lobos": "ILLEGAL_GROUP"})
+    assert ("Los Lobos", "involved_in", "drug_trafficking", "asserted") in run(doc)
