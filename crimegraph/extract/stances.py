@@ -27,6 +27,7 @@ from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 ACTORS = ACTOR_TYPES | {"LOCATION"}
 CONFLICT = {"STATE_ACTOR", "ILLEGAL_GROUP"}
+OPPOSITION = frozenset("opposition opositor opositora opositores opositoras".split())
 USE = frozenset("use employ usar utilizar emplear".split())
 TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
 REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
@@ -82,7 +83,34 @@ class StanceFinder:
                         seen.add((x.name, y.name))
                         found.append(Candidate(x.name, stance.predicate, y.name, token.i,
                                                assessed.status, assessed.source, 0.6))
+        found.extend(self.opposition(words, refs))
         return found + self.mutual(found, refs)
+
+    def opposition(self, words: DocWords, refs: Referents) -> list[Candidate]:
+        """ "opposition leader X", "el dirigente opositor X": X opposes the article's government."""
+        government = main_government(refs)
+        if government is None:
+            return []
+        found: list[Candidate] = []
+        for token in words.hits(OPPOSITION):
+            for person in self.opponents(token, refs):
+                if person is not government:
+                    found.append(Candidate(person.name, "opposes", government.name, token.i, confidence=0.5))
+        return found
+
+    def opponents(self, word: Token, refs: Referents) -> list[EntityCluster]:
+        """The people or parties an opposition word describes (its own phrase, not the whole clause)."""
+        nouns = [word] + ([word.head] if word.dep_ in ("amod", "compound", "nmod") else [])
+        found: list[EntityCluster] = []
+        for noun in nouns:
+            tokens = [noun, *children(noun, ("appos", "flat", "compound"))]
+            if noun.dep_ in ("appos", "compound", "flat"):
+                tokens.append(noun.head)
+            for t in tokens:
+                cluster = refs.at(t)
+                if cluster is not None and cluster.type in ("PERSON", "ORGANIZATION") and cluster not in found:
+                    found.append(cluster)
+        return found
 
     @staticmethod
     def mutual(found: list[Candidate], refs: Referents) -> list[Candidate]:
@@ -193,3 +221,10 @@ class StanceFinder:
         if not owners and token.dep_ == "amod":
             owners = self.actors(subject(clause_head(noun)), refs)
         return [(o, n) for o in owners for n in named]
+
+
+def main_government(refs: Referents) -> EntityCluster | None:
+    """The government an article is about: its most mentioned "Government of X" entity."""
+    governments = [c for c in refs.clusters if c.type == "STATE_ACTOR"
+                   and c.name.split()[0].lower() in ("government", "gobierno") and len(c.name.split()) > 2]
+    return max(governments, key=lambda c: len(c.mentions), default=None)

@@ -165,3 +165,10 @@ def test_lone_group_of_a_sentence_takes_its_activity() -> None:
     doc = annotate("In the valley, where coca cultivation has doubled, Los Lobos remain the only armed presence.",
                    {"Los Lobos": "ILLEGAL_GROUP"})
     assert ("Los Lobos", "involved_in", "drug_trafficking", "asserted") in run(doc)
+
+
+def test_opposition_figures_oppose_the_government() -> None:
+    doc = annotate("El Gobierno de Bolivia detuvo al dirigente opositor Mario Vaca. El gobierno negó abusos.",
+                   {"Gobierno de Bolivia": "STATE_ACTOR", "Mario Vaca": "PERSON"}, "es",
+                   aliases={"gobierno": "Gobierno de Bolivia"})
+    assert ("Mario Vaca", "opposes", "Gobierno de Bolivia", "asserted") in run(doc)
