@@ -43,6 +43,8 @@ def ingest_command(
         metavar="INPUT...", help="JSON-lines, .txt, .md, .html, RSS/Atom files or URLs, folders, or - for stdin.")],
     db: DbOption = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Articles per commit (default 32).")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Extraction processes (the same extraction code as `batch`).")] = 1,
     format: FormatOption = "text",
 ) -> None:
     """Ingest articles into the knowledge base; known articles are skipped, so a rerun completes an interrupted run."""
@@ -53,7 +55,11 @@ def ingest_command(
         total = count_items(inputs)
         with progress_bar(enabled=total is None or total > HANDFUL) as bar:
             task = bar.add_task("ingesting", total=total)
-            summary = ingest(read_paths(inputs), engine, settings, lambda n: bar.advance(task, n))
+            from crimegraph.batch.workers import ExtractorPool
+
+            with ExtractorPool(workers) as pool:
+                summary = ingest(read_paths(inputs), engine, settings, lambda n: bar.advance(task, n),
+                                 extractor=pool if workers > 1 else None)
     if format == "json":
         print_json(summary.to_dict())
     else:

@@ -59,3 +59,28 @@ def test_dask_batch_writes_shards_and_resumes(tmp_path: Path) -> None:
     assert len(finished_shards(out)) == 2
     again = run_batch([str(source)], out, workers=1, shard_size=2)
     assert again.shards == 0 and again.skipped == 2
+
+
+def test_ingest_with_workers_and_batch_then_load_match_plain_ingest(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from crimegraph.cli import app
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles()), encoding="utf-8")
+    runner = CliRunner()
+    counts = []
+    for name, command in [
+        ("plain", ["ingest", str(source)]),
+        ("workers", ["ingest", str(source), "--workers", "2"]),
+    ]:
+        db = f"sqlite:///{tmp_path / name}.db"
+        assert runner.invoke(app, [*command, "--db", db]).exit_code == 0
+        counts.append(runner.invoke(app, ["stats", "--db", db, "--format", "json"]).stdout)
+    out = tmp_path / "shards"
+    run_batch([str(source)], out, workers=1, shard_size=2)
+    db = f"sqlite:///{tmp_path / 'loaded'}.db"
+    assert runner.invoke(app, ["load", str(out), "--db", db]).exit_code == 0
+    counts.append(runner.invoke(app, ["stats", "--db", db, "--format", "json"]).stdout)
+    assert json.loads(counts[0]) == json.loads(counts[1]) == json.loads(counts[2])
+    assert json.loads(counts[0])["articles"] == 3
