@@ -31,7 +31,7 @@ OPPOSITION = frozenset("opposition opositor opositora opositores opositoras".spl
 USE = frozenset("use employ usar utilizar emplear".split())
 TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
 REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
-KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "noun": ("NOUN",), "rival": ("NOUN", "ADJ"),
+KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "accusation": ("VERB",), "noun": ("NOUN",), "rival": ("NOUN", "ADJ"),
             "adjective": ("ADJ", "VERB")}
 Pair = tuple[EntityCluster, EntityCluster]
 
@@ -128,6 +128,8 @@ class StanceFinder:
     def pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
         if stance.kind in ("verb", "ties"):
             return self.verb_pairs(token, stance, refs)
+        if stance.kind == "accusation":  # a politician accusing a rival; prosecutors accuse as a job
+            return [(a, b) for a, b in self.verb_pairs(token, stance, refs) if a.type == "PERSON"]
         if stance.kind == "noun":
             return self.noun_pairs(token, stance, refs)
         if stance.kind == "adjective":
