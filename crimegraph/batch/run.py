@@ -24,7 +24,10 @@ class BatchSummary:
     def add(self, counts: dict[str, int]) -> None:
         self.shards += 1
         for key, value in counts.items():
-            self.counts[key] = self.counts.get(key, 0) + value
+            if key.endswith("_peak_mb"):  # a peak is not a sum
+                self.counts[key] = max(self.counts.get(key, 0), value)
+            else:
+                self.counts[key] = self.counts.get(key, 0) + value
 
 
 def run_batch(inputs: Iterable[str], out: Path, scheduler: str | None = None, workers: int = 2,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import resource
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -30,8 +31,9 @@ def extract_shard(articles: list[dict[str, Any]], errors: list[str], folder: str
         rows["articles"].append({"id": ident, "text": "", "error": message, "content_hash": None})
     write_shard(Path(folder), rows)
     failed = sum(1 for _, result in pairs if result.error) + len(errors)
-    return {"articles": len(batch) + len(errors), "failed": failed,
-            "entities": len(rows["entities"]), "events": len(rows["events"]), "claims": len(rows["claims"])}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    return {"articles": len(batch) + len(errors), "failed": failed, "entities": len(rows["entities"]),
+            "events": len(rows["events"]), "claims": len(rows["claims"]), "worker_peak_mb": peak_mb}
 
 
 def _warm(languages: tuple[str, ...]) -> None:
