@@ -34,6 +34,7 @@ NAMED_HEADS = frozenset(  # not "army" or "front": "the army" is rarely the last
     "party partido cartel cártel gang pandilla alliance alianza coalition coalición militia milicia police policía "
     "guard guardia navy armada ministry ministerio court tribunal assembly asamblea congress congreso agency "
     "agencia company empresa bank banco".split())
+GOVERNMENT_WORDS = frozenset("government gobierno".split())
 TITLE_ANAPHORS = frozenset("president mandatario mandataria presidente presidenta".split())
 DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
 
@@ -129,11 +130,14 @@ class Referents:
 
     def definite_group(self, token: Token) -> EntityCluster | None:
         """ "the party", "the group", "el mandatario": the last fitting entity named shortly before."""
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children):
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE or c.lower_ in ("al", "del")
+                   for c in token.children):
             return None
-        if any(c.dep_ in ("prep", "nmod", "appos", "flat") for c in token.children):
-            return None  # "the head of X", "el partido X": not an anaphor
+        if any(c.dep_ in ("prep", "nmod", "appos", "flat", "amod", "compound") for c in token.children):
+            return None  # "the head of X", "el partido X", "the Colombian government": not an anaphor
         lower = token.lower_
+        if lower in GOVERNMENT_WORDS:
+            return self.main_government()
         if lower in TITLE_ANAPHORS:
             return self.previous(token, frozenset({"PERSON"}), 3)
         if lower in NAMED_HEADS or token.lemma_.lower() in NAMED_HEADS:
@@ -143,6 +147,12 @@ class Referents:
         if lower in ANAPHORIC_NOUNS:
             return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 3)
         return None
+
+    def main_government(self) -> EntityCluster | None:
+        """The government an article is about: its most mentioned "Government of X" entity."""
+        governments = [c for c in self.clusters if c.type == "STATE_ACTOR" and len(c.name.split()) > 2
+                       and c.name.split()[0].lower() in GOVERNMENT_WORDS]
+        return max(governments, key=lambda c: len(c.mentions), default=None)
 
     def previous_named(self, token: Token, word: str) -> EntityCluster | None:
         """ "the party" after "the Green Party": the last organisation whose name holds the noun."""

@@ -8,6 +8,7 @@ from itertools import permutations
 from spacy.tokens import Token
 
 from crimegraph.extract.arguments import (
+    CONTRACTIONS,
     OBJECTS,
     agent,
     children,
@@ -73,7 +74,7 @@ class StanceFinder:
             pairs = self.pairs(token, stance, refs)
             if not pairs:
                 continue
-            assessed = hedger.assess(token, refs)
+            assessed = hedger.assess(token, refs, governed=stance.kind not in ("adjective", "rival"))
             if assessed.negated:
                 continue
             seen: set[tuple[str, str]] = set()  # per trigger
@@ -88,7 +89,7 @@ class StanceFinder:
 
     def opposition(self, words: DocWords, refs: Referents) -> list[Candidate]:
         """ "opposition leader X", "el dirigente opositor X": X opposes the article's government."""
-        government = main_government(refs)
+        government = refs.main_government()
         if government is None:
             return []
         found: list[Candidate] = []
@@ -201,14 +202,29 @@ class StanceFinder:
         return self.actors(subject(verb), refs)
 
     def adjective_pairs(self, adjective: Token, stance: Stance, refs: Referents) -> list[Pair]:
-        if adjective.dep_ in ("amod", "acl") and adjective.head != adjective:
+        if adjective.dep_ in ("amod", "acl", "appos") and adjective.head != adjective:
             described = self.actors(adjective.head, refs)
         else:
             described = self.actors(subject(clause_head(adjective)), refs)
-        others = self.others(adjective, stance.preps, refs)
+        others = self.others(adjective, stance.preps, refs) or self.next_to(adjective, stance.preps, refs)
         for child in children(adjective, ("npadvmod", "compound", "nmod", "advmod")):
             others.extend(c for c in self.actors(child, refs) if all(c is not o for o in others))
         return [(d, o) for d in described for o in others]
+
+    @staticmethod
+    def next_to(token: Token, preps: frozenset[str], refs: Referents) -> list[EntityCluster]:
+        """ "groups loyal to X" read left to right when the parser hung "to X" elsewhere."""
+        doc = token.doc
+        wanted = preps | {short for short, full in CONTRACTIONS.items() if full in preps}
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in wanted:
+            return []
+        for t in doc[token.i + 2 : min(len(doc), token.i + 5)]:
+            cluster = refs.resolve(t)
+            if cluster is not None:
+                return [cluster] if cluster.type in ACTORS else []
+            if t.pos_ != "DET":
+                return []
+        return []
 
     def rival_pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
         """ "X's rivals, Y and Z", "X, enemy of Y", "they beat rival force, Y"."""
@@ -223,10 +239,3 @@ class StanceFinder:
         if not owners and token.dep_ == "amod":
             owners = self.actors(subject(clause_head(noun)), refs)
         return [(o, n) for o in owners for n in named]
-
-
-def main_government(refs: Referents) -> EntityCluster | None:
-    """The government an article is about: its most mentioned "Government of X" entity."""
-    governments = [c for c in refs.clusters if c.type == "STATE_ACTOR"
-                   and c.name.split()[0].lower() in ("government", "gobierno") and len(c.name.split()) > 2]
-    return max(governments, key=lambda c: len(c.mentions), default=None)

@@ -172,3 +172,10 @@ def test_opposition_figures_oppose_the_government() -> None:
                    {"Gobierno de Bolivia": "STATE_ACTOR", "Mario Vaca": "PERSON"}, "es",
                    aliases={"gobierno": "Gobierno de Bolivia"})
     assert ("Mario Vaca", "opposes", "Gobierno de Bolivia", "asserted") in run(doc)
+
+
+def test_bare_government_and_loyal_groups() -> None:
+    doc = annotate("El Gobierno de Perú anunció reformas. La prensa criticó a grupos armados afines al gobierno, "
+                   'llamados "rondas", por la violencia.',
+                   {"Gobierno de Perú": "STATE_ACTOR", "rondas": "ILLEGAL_GROUP"}, "es")
+    assert ("rondas", "supports", "Gobierno de Perú", "asserted") in run(doc)
