@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from crimegraph.extract import boilerplate
 from crimegraph.extract.lexicons import rows
@@ -90,7 +91,9 @@ class EntityTyper:
         cands = resolve_overlaps([c for c in drop_boilerplate(doc, cands) if c.type])
         doc.user_data["cg_titles"] = titles
         doc.user_data["cg_country"] = dominant
-        doc.ents = [Span(doc, c.start, c.end, label=c.type or "", kb_id=c.canonical or "") for c in cands]
+        spans = [Span(doc, c.start, c.end, label=c.type or "", kb_id=c.canonical or "")
+                 for c in cands if 0 <= c.start < c.end <= len(doc)]
+        doc.ents = filter_spans(spans)  # a guard: spaCy refuses overlapping entities (E1010)
         return doc
 
     def model_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
