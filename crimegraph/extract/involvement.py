@@ -52,22 +52,25 @@ class InvolvementFinder:
     def find(self, words: DocWords, refs: Referents, hedger: Hedger) -> list[Candidate]:
         doc = words.doc
         found: list[Candidate] = []
-        previous: tuple[Mention, list[tuple[EntityCluster, float]]] | None = None
+        previous: tuple[Mention, list[tuple[EntityCluster, float]], Token] | None = None
         mentions = [m for m in self.activities.find_words(words) if not self.named(m, refs)]
         heads = frozenset(m.head for m in mentions)
         for mention in mentions:
             head = doc[mention.head]
+            trigger = head  # the word whose context sets the status
             actors = self.actors(mention, head, refs, heads)
             if not actors and previous is not None and listed_together(doc, previous[0], mention):
-                actors = previous[1]  # "X traffics drugs, arms and fuel"
+                actors, trigger = previous[1], previous[2]  # "X traffics drugs, arms and fuel"
             if not actors and mention.kind == "noun":
-                actors = [(a, 0.5) for a in self.linked_earlier(head, refs)]
+                link = self.link_before(head)
+                if link is not None:
+                    actors, trigger = [(a, 0.5) for a in self.predicate_actors(link, head, refs, False)], link
             if not actors and mention.kind == "noun":
                 actors = [(a, 0.4) for a in self.lone_group(head, refs)]
-            previous = (mention, actors)
+            previous = (mention, actors, trigger)
             if not actors:
                 continue
-            assessed = hedger.assess(head, refs, reports=True)
+            assessed = hedger.assess(trigger, refs, reports=True)
             if assessed.negated:
                 continue
             found.extend(Candidate(actor.name, "involved_in", mention.activity, head.i, assessed.status,
@@ -82,12 +85,12 @@ class InvolvementFinder:
         groups = [c for c in named.values() if c.type == "ILLEGAL_GROUP"]
         return groups if len(groups) == 1 and len(named) == 1 else []
 
-    def linked_earlier(self, head: Token, refs: Referents) -> list[EntityCluster]:
-        """Actors of a linking predicate earlier in the sentence: "X is involved in crime, mainly in A and B"."""
+    def link_before(self, head: Token) -> Token | None:
+        """A linking predicate earlier in the sentence: "X is involved in crime, mainly in A and B"."""
         for token in reversed(head.doc[head.sent.start : head.i]):
             if token.pos_ in ("VERB", "ADJ") and self.role(token) == "link":
-                return self.predicate_actors(token, head, refs, False)
-        return []
+                return token
+        return None
 
     @staticmethod
     def named(mention: Mention, refs: Referents) -> bool:
