@@ -21,7 +21,11 @@ def batch_command(
     shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="Articles per shard.")] = 200,
 ) -> None:
     """Extract articles on Dask into Parquet shards under --out; a rerun skips finished shards."""
-    from crimegraph.batch import run_batch
+    try:
+        from crimegraph.batch import run_batch
+    except ImportError as error:
+        stderr.print(f"[red]error:[/red] batch needs the batch extra (pip install 'crimegraph[batch]'): {error}")
+        raise typer.Exit(2) from None
 
     total = sum(count_inputs(path) or 0 for path in inputs)
     try:

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from crimegraph.cli.ingest import report
 from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
-from crimegraph.cli.progress import progress_bar
+from crimegraph.cli.progress import progress_bar, stderr
 
 
 def load_command(
@@ -19,8 +19,12 @@ def load_command(
     format: FormatOption = "text",
 ) -> None:
     """Load the Parquet shards of `crimegraph batch` into the knowledge base; reruns skip what is stored."""
-    from crimegraph.batch.load import load_shards
-    from crimegraph.batch.parquet import finished_shards
+    try:
+        from crimegraph.batch.load import load_shards
+        from crimegraph.batch.parquet import finished_shards
+    except ImportError as error:
+        stderr.print(f"[red]error:[/red] load needs the batch extra (pip install 'crimegraph[batch]'): {error}")
+        raise typer.Exit(2) from None
 
     check_format(format)
     if not folder.is_dir():
