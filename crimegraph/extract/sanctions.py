@@ -77,6 +77,8 @@ class SanctionFinder:
         """(targets, sanctioners) of a sanction verb, active or passive."""
         if is_passive(verb):
             found = subject(verb)
+            if found is not None and verb.dep_ == "amod" and found.dep_ in ("attr", "appos"):
+                found = subject(found.head) if found.dep_ == "attr" else found.head  # "X is a designated FTO"
             return ([found] if found is not None else []), agent(verb)
         found = subject(verb)
         doer = refs.resolve(found) if found is not None else None
