@@ -128,7 +128,7 @@ class PositionFinder:
         for prep in [*title.children, *(owner.children if owner != title else [])]:
             if prep.lower_ in EXAMPLES:
                 candidates.extend(children(prep, ("pobj",)))
-        if title.dep_ in ("appos", "compound", "flat", "nmod"):
+        if title.dep_ in ("appos", "compound", "flat"):
             candidates.append(title.head)
         head = title.head
         if title.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in COPULAS:
@@ -222,7 +222,6 @@ class PositionFinder:
                     found.append(Candidate(cluster.name, "member_of", owner.name, head.i, confidence=0.7))
         return found
 
-
     def governments(self, doc: Doc, refs: Referents) -> list[Candidate]:
         """ "the Maduro government", "the government of X": X heads that government."""
         prefix = GOVERNMENT.get(self.language, GOVERNMENT["en"]).split("{}")[0].lower()
@@ -263,7 +262,7 @@ def is_unit(cluster: EntityCluster) -> bool:
 
 
 def contains_name(a: EntityCluster, b: EntityCluster) -> bool:
-    """One entity's name includes the other's ("Treasury Office" / "Treasury" does not count: one word)."""
+    """One entity's name (of two words or more) inside the other's: one name split in two by the parser."""
     for x in a.names:
         for y in b.names:
             if len(y.split()) > 1 and y.lower() in x.lower() or len(x.split()) > 1 and x.lower() in y.lower():
