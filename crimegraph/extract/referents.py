@@ -133,9 +133,14 @@ class Referents:
         if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE or c.lower_ in ("al", "del")
                    for c in token.children):
             return None
+        lower = token.lower_
+        if lower in GOVERNMENT_WORDS:  # "el gobierno del presidente X": the government the title implies
+            for child in prep_objects(token, ("of", "de")):
+                found = self.at(child)
+                if found is not None and found.type == "STATE_ACTOR":
+                    return found
         if any(c.dep_ in ("prep", "nmod", "appos", "flat", "amod", "compound") for c in token.children):
             return None  # "the head of X", "el partido X", "the Colombian government": not an anaphor
-        lower = token.lower_
         if lower in GOVERNMENT_WORDS:
             return self.main_government()
         if lower in TITLE_ANAPHORS:

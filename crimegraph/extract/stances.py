@@ -28,12 +28,13 @@ from crimegraph.extract.referents import ACTOR_TYPES, Referents
 
 ACTORS = ACTOR_TYPES | {"LOCATION"}
 CONFLICT = {"STATE_ACTOR", "ILLEGAL_GROUP"}
+PEACE = frozenset("peace paz".split())
 OPPOSITION = frozenset("opposition opositor opositora opositores opositoras".split())
 USE = frozenset("use employ usar utilizar emplear".split())
 TIES = frozenset("tie ties relation relations relationship relationships lazo lazos relación relaciones".split())
 REVERSED_LIGHT = frozenset("receive get win gain enjoy lose recibir obtener ganar perder".split())
-KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "accusation": ("VERB",), "noun": ("NOUN",), "rival": ("NOUN", "ADJ"),
-            "adjective": ("ADJ", "VERB")}
+KIND_POS = {"verb": ("VERB",), "ties": ("VERB",), "accusation": ("VERB",), "peace": ("NOUN",),
+            "noun": ("NOUN",), "rival": ("NOUN", "ADJ"), "adjective": ("ADJ", "VERB")}
 Pair = tuple[EntityCluster, EntityCluster]
 
 
@@ -129,6 +130,10 @@ class StanceFinder:
     def pairs(self, token: Token, stance: Stance, refs: Referents) -> list[Pair]:
         if stance.kind in ("verb", "ties"):
             return self.verb_pairs(token, stance, refs)
+        if stance.kind == "peace":  # peace talks are held between the sides of a conflict
+            if not any(c.lower_ in PEACE for c in noun_modifiers(token)):
+                return []
+            return self.noun_pairs(token, stance, refs)
         if stance.kind == "accusation":  # a politician accusing a rival; prosecutors accuse as a job
             return [(a, b) for a, b in self.verb_pairs(token, stance, refs) if a.type == "PERSON"]
         if stance.kind == "noun":
@@ -182,6 +187,8 @@ class StanceFinder:
         if not others and noun.dep_ in OBJECTS:  # "provided support to X": the preposition hangs on the verb
             others = self.others(noun.head, stance.preps - {"-"}, refs)
         owners = self.owners(noun, refs)
+        if not owners and others and stance.predicate == "opposes":  # "an attack on the army" by the one group there
+            owners = [g for g in lone_groups(noun, refs) if all(g is not o for o in others)]
         return [(o, x) for o in owners for x in others]
 
     def owners(self, noun: Token, refs: Referents) -> list[EntityCluster]:
@@ -239,3 +246,14 @@ class StanceFinder:
         if not owners and token.dep_ == "amod":
             owners = self.actors(subject(clause_head(noun)), refs)
         return [(o, n) for o in owners for n in named]
+
+
+def noun_modifiers(noun: Token) -> list[Token]:
+    """A noun's modifiers, with the object of a Spanish "de" ("conversaciones de paz")."""
+    return [*children(noun, ("compound", "amod", "nmod")), *prep_objects(noun, ("de",))]
+
+
+def lone_groups(token: Token, refs: Referents) -> list[EntityCluster]:
+    """The only armed group named in the token's sentence, if there is exactly one."""
+    groups = {id(c): c for t in token.sent if (c := refs.at(t)) is not None and c.type == "ILLEGAL_GROUP"}
+    return list(groups.values()) if len(groups) == 1 else []

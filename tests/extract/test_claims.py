@@ -179,3 +179,15 @@ def test_bare_government_and_loyal_groups() -> None:
                    'llamados "rondas", por la violencia.',
                    {"Gobierno de Perú": "STATE_ACTOR", "rondas": "ILLEGAL_GROUP"}, "es")
     assert ("rondas", "supports", "Gobierno de Perú", "asserted") in run(doc)
+
+
+def test_peace_talks_and_attacks_mark_both_sides_of_a_conflict() -> None:
+    doc = annotate("El Frente Sur mantiene conversaciones de paz con el gobierno del presidente Luis Paz. "
+                   "Dos guerrilleros del Frente Sur murieron en un ataque contra la Armada.",
+                   {"Frente Sur": "ILLEGAL_GROUP", "Gobierno de Chile": "STATE_ACTOR", "Luis Paz": "PERSON",
+                    "Armada": "STATE_ACTOR"}, "es", aliases={"presidente": "Gobierno de Chile"})
+    found = run(doc)
+    assert ("Frente Sur", "opposes", "Gobierno de Chile", "asserted") in found
+    assert ("Gobierno de Chile", "opposes", "Frente Sur", "asserted") in found
+    assert ("Frente Sur", "opposes", "Armada", "asserted") in found
+    assert ("Armada", "opposes", "Frente Sur", "asserted") in found
