@@ -131,8 +131,8 @@ class StanceFinder:
         if stance.kind in ("verb", "ties"):
             return self.verb_pairs(token, stance, refs)
         if stance.kind == "peace":  # peace talks are held between the sides of a conflict
-            if not any(c.lower_ in PEACE for c in noun_modifiers(token)):
-                return []
+            if not any(c.lower_ in PEACE for c in noun_modifiers(token)) or token.dep_ == "pobj":
+                return []  # "X holds peace talks with Y", not "X takes part in the peace talks with Y"
             return self.noun_pairs(token, stance, refs)
         if stance.kind == "accusation":  # a politician accusing a rival; prosecutors accuse as a job
             return [(a, b) for a, b in self.verb_pairs(token, stance, refs) if a.type == "PERSON"]
