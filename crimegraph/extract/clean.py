@@ -8,6 +8,7 @@ import re
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_BOLD = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 _LOOKS_HTML = re.compile(r"<(html|body|p|div|br|span|a|h[1-6]|article)\b[^>]*>", re.I)
 
 MAX_CHUNK = 100_000
@@ -28,10 +29,13 @@ def strip_html(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text ready for the pipeline: no markup, no control characters."""
+    """Text ready for the pipeline: no markup, no control characters.
+
+    Markdown bold markers become spaces, so character offsets into plain text stay true.
+    """
     if looks_like_html(text):
         text = strip_html(text)
-    return _CONTROL.sub(" ", text)
+    return _BOLD.sub("  ", _CONTROL.sub(" ", text))
 
 
 def is_junk(text: str) -> bool:

@@ -24,3 +24,11 @@ def test_junk_detection() -> None:
     assert is_junk("\x00\x01\x02\x03" * 100)
     assert not is_junk("A normal sentence about the National Guard.")
     assert not is_junk("")
+
+
+def test_markdown_bold_becomes_spaces_and_keeps_offsets() -> None:
+    text = "Designated today: **Rafael Example Name**, a judge. Rates rose 2 ** 3 times."
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert "Rafael Example Name" in cleaned and "**R" not in cleaned and "e**" not in cleaned
+    assert "2 ** 3" in cleaned
