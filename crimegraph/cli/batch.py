@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from crimegraph.cli.extract import count_inputs
-from crimegraph.cli.progress import progress_bar, stderr
+from crimegraph.cli.progress import print_error, progress_bar, stderr
 from crimegraph.exc import CrimegraphError
 
 
@@ -24,7 +24,7 @@ def batch_command(
     try:
         from crimegraph.batch import run_batch
     except ImportError as error:
-        stderr.print(f"[red]error:[/red] batch needs the batch extra (pip install 'crimegraph[batch]'): {error}")
+        print_error(f"batch needs the batch extra (pip install 'crimegraph[batch]'): {error}")
         raise typer.Exit(2) from None
 
     total = sum(count_inputs(path) or 0 for path in inputs)
@@ -34,7 +34,7 @@ def batch_command(
             summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, shard_size=shard_size,
                                 progress=lambda n: bar.advance(task, n))
     except CrimegraphError as error:
-        stderr.print(f"[red]error:[/red] {error}")
+        print_error(str(error))
         raise typer.Exit(2) from None
     counts = ", ".join(f"{key} {value:,}" for key, value in summary.counts.items())
     stderr.print(f"{summary.shards} shard(s) extracted, {summary.skipped} already done. {counts}")

@@ -12,7 +12,7 @@ from typing import IO, Annotated
 import typer
 from rich.markup import escape
 
-from crimegraph.cli.progress import HANDFUL, progress_bar, stderr
+from crimegraph.cli.progress import HANDFUL, print_error, progress_bar, stderr
 from crimegraph.exc import InputError
 from crimegraph.ingest.files import read_path
 from crimegraph.model import Article, Extraction
@@ -44,7 +44,7 @@ def extract_command(
         total = count_inputs(input)
         items = list(read_path(input)) if total is None else read_path(input)
     except InputError as error:
-        stderr.print(f"[red]error:[/red] {error}")
+        print_error(str(error))
         raise typer.Exit(2) from None
     failed = 0
     with ExitStack() as stack:

@@ -60,6 +60,11 @@ def ingest_command(
             with ExtractorPool(workers) as pool:
                 summary = ingest(read_paths(inputs), engine, settings, lambda n: bar.advance(task, n),
                                  extractor=pool if workers > 1 else None)
+    finish(summary, format)
+
+
+def finish(summary: IngestSummary, format: str) -> None:
+    """Print the summary (JSON on stdout, or the report on stderr); exit 1 when anything failed."""
     if format == "json":
         print_json(summary.to_dict())
     else:

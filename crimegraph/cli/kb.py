@@ -8,11 +8,10 @@ from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from crimegraph.cli.progress import stderr
+from crimegraph.cli.progress import print_error
 from crimegraph.exc import CrimegraphError
 from crimegraph.settings import database_url
 from crimegraph.store.db import DatabaseError, open_db
@@ -51,7 +50,7 @@ def handled() -> Iterator[None]:
     try:
         yield
     except CrimegraphError as error:
-        stderr.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+        print_error(str(error))
         raise typer.Exit(1) from None
 
 

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from crimegraph.cli.ingest import report
-from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
-from crimegraph.cli.progress import progress_bar, stderr
+from crimegraph.cli.ingest import finish
+from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base
+from crimegraph.cli.progress import print_error, progress_bar
 
 
 def load_command(
@@ -23,7 +22,7 @@ def load_command(
         from crimegraph.batch.load import load_shards
         from crimegraph.batch.parquet import finished_shards
     except ImportError as error:
-        stderr.print(f"[red]error:[/red] load needs the batch extra (pip install 'crimegraph[batch]'): {error}")
+        print_error(f"load needs the batch extra (pip install 'crimegraph[batch]'): {error}")
         raise typer.Exit(2) from None
 
     check_format(format)
@@ -36,9 +35,4 @@ def load_command(
         with progress_bar(enabled=True) as bar:
             task = bar.add_task("loading", total=total)
             summary = load_shards(folder, engine, on_progress=lambda n: bar.advance(task, n))
-    if format == "json":
-        print_json(summary.to_dict())
-    else:
-        report(summary, Console(stderr=True))
-    if summary.failed:
-        raise typer.Exit(1)
+    finish(summary, format)

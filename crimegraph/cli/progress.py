@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -30,3 +31,8 @@ def progress_bar(enabled: bool) -> Progress:
         disable=not enabled,
         transient=False,
     )
+
+
+def print_error(message: str) -> None:
+    """A red 'error:' line on stderr; the message is shown as written (no markup, no wrapping)."""
+    stderr.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True, highlight=False)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from crimegraph.cli.kb import DbOption, handled, open_knowledge_base
-from crimegraph.cli.progress import stderr
+from crimegraph.cli.progress import print_error, stderr
 from crimegraph.settings import Settings
 
 
@@ -34,7 +34,7 @@ def serve_command(
 
         from crimegraph.serve.app import make_app
     except ImportError as error:
-        stderr.print(f"[red]error:[/red] the web app needs the 'web' extra: pip install 'crimegraph[web]' ({error})")
+        print_error(f"the web app needs the 'web' extra: pip install 'crimegraph[web]' ({error})")
         raise typer.Exit(1) from None
     with handled():
         settings = Settings.from_env(db=db)

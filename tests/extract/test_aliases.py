@@ -2,33 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from crimegraph.extract import aliases, entities  # noqa: F401  (register the factories)
 from crimegraph.extract import doc as cg
-from crimegraph.extract.pipeline import bare_model
-
-
-@cache
-def pipeline(language: str) -> Language:
-    nlp = bare_model(language)
-    nlp.add_pipe("crimegraph_entities", config={"language": language})
-    nlp.add_pipe("crimegraph_aliases", config={"language": language})
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def en() -> Language:
-    return pipeline("en")
-
-
-@pytest.fixture(scope="module")
-def es() -> Language:
-    return pipeline("es")
 
 
 def roles(doc: Doc) -> list[tuple[str, str, str, bool]]:
