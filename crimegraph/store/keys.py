@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from crimegraph.model import Entity
-from crimegraph.resolve.names import casefold, country_of, is_generic
+from crimegraph.resolve.names import casefold, country_of, is_generic, translated
 
 FAMILIES = {"PERSON": "person", "LOCATION": "place"}
 
@@ -24,11 +24,11 @@ def family(type_: str) -> str:
 
 
 def node_key(name: str, type_: str, country: str | None = None) -> str:
-    """The identity of a node: family and folded name, plus the country for generic state-body names."""
-    key = f"{family(type_)}:{casefold(name)}"
+    """The identity of a node: family and folded name; a generic state-body name is keyed by its English
+    words plus the country, so "Ministerio de Defensa" and "Defense Ministry" of one country are one node."""
     if family(type_) == "actor" and country and is_generic(name):
-        key += f"@{country}"
-    return key
+        return f"actor:{translated(name)}@{country}"
+    return f"{family(type_)}:{casefold(name)}"
 
 
 def entity_id(key: str) -> str:
