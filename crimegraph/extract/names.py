@@ -80,10 +80,15 @@ def is_part_of_name(short: list[str], full: list[str]) -> bool:
         return False
     if len(short) == 1 and short[0] == full[0]:
         return False
+    return in_order(short, full)
+
+
+def in_order(short: list[str], long: list[str]) -> bool:
+    """True when every word of `short` appears in `long`, in the same order (gaps allowed)."""
     position = 0
     for word in short:
         try:
-            position = full.index(word, position) + 1
+            position = long.index(word, position) + 1
         except ValueError:
             return False
     return True

@@ -11,6 +11,7 @@ from itertools import product
 
 from rapidfuzz.fuzz import ratio
 
+from crimegraph.extract.names import in_order
 from crimegraph.resolve.names import (
     STOPWORDS,
     acronym,
@@ -201,23 +202,13 @@ def name_parts(a: Node, b: Node) -> float | None:
         return None
     short, long = sorted(([t for t in person_tokens(a.name) if t not in STOPWORDS],
                           [t for t in person_tokens(b.name) if t not in STOPWORDS]), key=len)
-    if not short or len(short) == len(long) or not _in_order(short, long):
+    if not short or len(short) == len(long) or not in_order(short, long):
         return None
     if len(short) == 1:
         return 0.5 if short[0] != long[0] and short[0] in long[-2:] else None
     joined = " ".join(short)
     whole = " ".join(t for t in long if len(t) > 1 or t in short)  # a middle initial is no gap
     return 0.75 if whole.startswith(joined) or whole.endswith(joined) else 0.6
-
-
-def _in_order(short: list[str], long: list[str]) -> bool:
-    position = 0
-    for word in short:
-        try:
-            position = long.index(word, position) + 1
-        except ValueError:
-            return False
-    return True
 
 
 def spelling(a: Node, b: Node) -> float | None:
