@@ -18,7 +18,7 @@ from crimegraph.model import Article, Extraction
 from crimegraph.resolve.events import place_reports
 from crimegraph.resolve.resolver import Resolver
 from crimegraph.settings import Settings
-from crimegraph.store.writer import PendingReport, store_article
+from crimegraph.store.writer import Written, store_articles
 
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
@@ -107,24 +107,39 @@ class Ingester:
         self.summary.store_seconds += round(time.perf_counter() - extracted, 3)
 
     def store(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> None:
-        """Store extractions, resolve the nodes they touched, and place their event reports."""
-        touched: set[str] = set()
-        reports: list[PendingReport] = []
+        """Store extractions set-based, resolve the nodes they touched, and place their event reports.
+
+        When the batch cannot be stored whole, each article is stored on its own so the failing one is named.
+        """
+        good: list[tuple[Article, Extraction]] = []
         for article, extraction in pairs:
             if extraction.error:
                 self.summary.failed.append(Failure(article.id, extraction.error))
-                continue
+            else:
+                good.append((article, extraction))
+        try:
+            with conn.begin_nested():
+                written = store_articles(conn, good)
+        except SQLAlchemyError:
+            written = self.store_each(conn, good)
+        self.summary.new += len(written.article_ids)
+        self.summary.merges += len(Resolver(conn, self.settings.match_threshold).resolve(written.touched))
+        self.summary.events += place_reports(conn, written.reports, self.settings.event_window_days)
+
+    def store_each(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> Written:
+        """Store articles one by one, each in a savepoint; failures are recorded and skipped."""
+        written = Written()
+        for pair in pairs:
             try:
                 with conn.begin_nested():
-                    written = store_article(conn, article, extraction)
+                    one = store_articles(conn, [pair])
             except SQLAlchemyError as error:
-                self.summary.failed.append(Failure(article.id, f"cannot store: {error.__class__.__name__}"))
+                self.summary.failed.append(Failure(pair[0].id, f"cannot store: {error.__class__.__name__}"))
                 continue
-            touched |= written.touched
-            reports.extend(written.reports)
-            self.summary.new += 1
-        self.summary.merges += len(Resolver(conn, self.settings.match_threshold).resolve(touched))
-        self.summary.events += place_reports(conn, reports, self.settings.event_window_days)
+            written.article_ids.extend(one.article_ids)
+            written.touched |= one.touched
+            written.reports.extend(one.reports)
+        return written
 
 
 def _split(message: str) -> tuple[str, str]:
