@@ -12,14 +12,16 @@ from crimegraph.batch.parquet import finished_shards, read_shard
 from crimegraph.batch.records import from_rows
 from crimegraph.ingest.runner import Failure, Ingester, IngestSummary
 from crimegraph.settings import Settings
+from crimegraph.store.bulk import refresh_statistics
 
 
 def load_shards(out: Path, engine: Engine, settings: Settings | None = None,
                 on_progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Store every finished shard under `out`, one transaction per shard, skipping known articles.
 
-    The same storing, resolution and event placing as `ingest`, fed from Parquet instead of the
+    The same set-based storing, resolution and event placing as `ingest`, fed from Parquet instead of the
     extractor, so `batch` + `load` and `ingest` give the same knowledge base. A rerun skips what is stored.
+    Table statistics are refreshed at the end, so the query planner sees the new sizes.
     """
     started = time.perf_counter()
     ingester = Ingester(engine, settings)
@@ -40,5 +42,7 @@ def load_shards(out: Path, engine: Engine, settings: Settings | None = None,
         summary.store_seconds += round(time.perf_counter() - stored, 3)
         if on_progress:
             on_progress(len(pairs))
+    if summary.new:
+        refresh_statistics(engine)
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary

@@ -6,7 +6,7 @@ import json
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table
+from sqlalchemy import JSON, Connection, Engine, Table
 
 from crimegraph.store.db import is_sqlite
 
@@ -45,3 +45,11 @@ def copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]])
 
 def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Let the query planner see the new row counts after a bulk load (sampled ANALYZE)."""
+    with engine.begin() as conn:
+        if is_sqlite(conn):
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")

@@ -7,7 +7,7 @@ from sqlalchemy import Connection, Engine, func, select, text
 
 from crimegraph.ingest import runner
 from crimegraph.model import Article, Extraction
-from crimegraph.store.bulk import bulk_insert, chunked
+from crimegraph.store.bulk import bulk_insert, chunked, refresh_statistics
 from crimegraph.store.queries import stats
 from crimegraph.store.tables import articles, event_reports, events, mentions, names
 from crimegraph.store.writer import Written, store_articles
@@ -94,3 +94,11 @@ def test_bulk_insert_and_chunks(engine: Engine) -> None:
         assert bulk_insert(conn, names, [{"entity_id": node, "name": f"form {i}"} for i in range(3)]) == 3
         assert bulk_insert(conn, names, []) == 0
         assert conn.execute(select(func.count()).where(names.c.name.like("form %"))).scalar_one() == 3
+
+
+def test_statistics_are_refreshed_after_a_bulk_load(engine: Engine) -> None:
+    load(engine, [story("e1", "2021-01-01")])  # type: ignore[list-item]
+    refresh_statistics(engine)
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar_one() > 0
