@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex
 
 from crimegraph.store.tables import metadata, schema_migrations
 
@@ -65,9 +66,30 @@ def search_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+QUERY_INDEXES = (
+    ("mentions", "ix_mentions_entity_article"), ("mentions", "ix_mentions_article_entity"),
+    ("articles", "ix_articles_date_id"), ("claims", "ix_claims_source_id"), ("events", "ix_events_location_id"),
+    ("events", "ix_events_date_id"), ("claims", "ix_claims_article_parties"),
+    ("event_reports", "ix_event_reports_event_report"), ("event_reports", "ix_event_reports_id_event"),
+    ("event_actors", "ix_event_actors_entity_report"),
+)
+REPLACED_INDEXES = ("ix_mentions_entity_id", "ix_mentions_article_id", "ix_articles_date", "ix_claims_article_id",
+                    "ix_event_reports_event_id", "ix_event_actors_entity_id")
+
+
+def query_indexes(conn: Connection) -> None:
+    """Covering indexes for the profile and graph queries; the one-column indexes they extend are dropped."""
+    for table, name in QUERY_INDEXES:
+        index = next(i for i in metadata.tables[table].indexes if i.name == name)
+        conn.execute(CreateIndex(index, if_not_exists=True))
+    for name in REPLACED_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
 MIGRATIONS = (
     Migration(1, "create tables", create_tables),
     Migration(2, "full-text search indexes", search_indexes),
+    Migration(3, "indexes for profile and graph queries", query_indexes),
 )
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import Connection, Table, distinct, func, literal_column, select, text
 
 from crimegraph.resolve.names import fold
-from crimegraph.store.db import Bind, connect
+from crimegraph.store.db import Bind, connect, is_sqlite
 from crimegraph.store.tables import (
     articles,
     claims,
@@ -106,14 +106,16 @@ def canonical_map(conn: Connection, nodes: Collection[str]) -> dict[str, str]:
     return found
 
 
-def entity_refs(conn: Connection, canonicals: Collection[str]) -> dict[str, EntityRef]:
-    """EntityRefs of canonical ids, with article counts over all their nodes."""
+def entity_refs(conn: Connection, canonicals: Collection[str], counted: bool = True) -> dict[str, EntityRef]:
+    """EntityRefs of canonical ids, with article counts over all their nodes (0 when not `counted`)."""
     found: dict[str, EntityRef] = {}
     for part in in_chunks(canonicals):
-        counts: dict[str, int] = dict(list(conn.execute(
-            select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)))
-            .join(mentions, mentions.c.entity_id == entities.c.id)
-            .where(entities.c.canonical_id.in_(part)).group_by(entities.c.canonical_id))))
+        counts: dict[str, int] = {}
+        if counted:
+            counts = dict(list(conn.execute(
+                select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)))
+                .join(mentions, mentions.c.entity_id == entities.c.id)
+                .where(entities.c.canonical_id.in_(part)).group_by(entities.c.canonical_id))))
         for node, name, type_ in conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
                                               .where(entities.c.id.in_(part))):
             found[node] = EntityRef(node, name, type_, int(counts.get(node, 0)))
@@ -143,22 +145,93 @@ def find_entities(bind: Bind, name_or_id: str, limit: int = 10) -> list[EntityRe
         return refs[:limit]
 
 
-def citations(conn: Connection, rows: Iterable[tuple[str, Any]]) -> list[Citation]:
-    """Citations for (article id, evidence JSON) pairs: one per evidence sentence, titles looked up once."""
-    pairs = list(rows)
+ArticleMeta = Mapping[str, tuple[str, str | None, str | None]]
+
+
+def article_meta(conn: Connection, ids: Collection[str]) -> dict[str, tuple[str, str | None, str | None]]:
+    """Article id -> (display title, date, url), in one query per chunk."""
     meta: dict[str, tuple[str, str | None, str | None]] = {}
-    for part in in_chunks({a for a, _ in pairs}):
-        for article_id, title, text, date, url in conn.execute(
+    for part in in_chunks(set(ids)):
+        for article_id, title, start, date, url in conn.execute(
                 select(articles.c.id, articles.c.title, func.substr(articles.c.text, 1, 200), articles.c.date,
                        articles.c.url).where(articles.c.id.in_(part))):
-            meta[article_id] = (display_title(title, text), date, url)
+            meta[article_id] = (display_title(title, start), date, url)
+    return meta
+
+
+def cite(meta: ArticleMeta, rows: Iterable[tuple[str, Any]]) -> list[Citation]:
+    """Citations for (article id, evidence JSON) pairs with the articles already looked up: the first sentence."""
     found: list[Citation] = []
-    for article_id, evidence in pairs:
+    for article_id, evidence in rows:
         title, date, url = meta.get(article_id, (article_id, None, None))
         sentences = [e.get("text", "") for e in (evidence or [])] or [""]
-        for sentence in sentences[:1]:
-            found.append(Citation(article_id, title, date, " ".join(sentence.split()), url))
+        found.append(Citation(article_id, title, date, " ".join(sentences[0].split()), url))
     return found
+
+
+def citations(conn: Connection, rows: Iterable[tuple[str, Any]]) -> list[Citation]:
+    """Citations for (article id, evidence JSON) pairs (the first evidence sentence), titles looked up once."""
+    pairs = list(rows)
+    return cite(article_meta(conn, {a for a, _ in pairs}), pairs)
+
+
+def article_count(conn: Connection, nodes: Collection[str]) -> int:
+    """How many articles mention any of the nodes (index-only: a node has one mention per article).
+
+    The largest node's mentions are counted as they are; each other node adds its articles that no larger
+    node mentions, so a cluster costs the size of its smaller nodes, not a sort of all its mentions."""
+    sizes: dict[str, int] = {}
+    for part in in_chunks(nodes):
+        sizes.update(list(conn.execute(select(mentions.c.entity_id, func.count()).where(
+            mentions.c.entity_id.in_(part)).group_by(mentions.c.entity_id))))
+    ranked = sorted(sizes, key=lambda n: (-sizes[n], n))
+    total = sizes[ranked[0]] if ranked else 0
+    other = mentions.alias("other")
+    for index, node in enumerate(ranked[1:], 1):
+        larger = ranked[:index]
+        elsewhere = select(other.c.entity_id).where(other.c.article_id == mentions.c.article_id,
+                                                    other.c.entity_id.in_(larger))
+        total += int(conn.execute(select(func.count()).where(mentions.c.entity_id == node,
+                                                             ~elsewhere.exists())).scalar() or 0)
+    return total
+
+
+def row_estimate(conn: Connection, table: Table) -> int:
+    """About how many rows a table has: its highest rowid on SQLite (rows of these tables are not deleted),
+    the planner's statistics on PostgreSQL when it has them, else a count."""
+    if is_sqlite(conn):
+        return int(conn.execute(select(func.max(literal_column("rowid"))).select_from(table)).scalar() or 0)
+    estimate = conn.execute(text("SELECT reltuples FROM pg_class WHERE relname = :name"),
+                            {"name": table.name}).scalar()
+    if estimate is not None and float(estimate) > 0:
+        return int(float(estimate))
+    return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+
+
+def recent_articles(conn: Connection, nodes: Collection[str], limit: int,
+                    mentioned_in: int | None = None) -> list[str]:
+    """The ids of the latest `limit` articles (date, then id, descending) mentioning any of the nodes.
+
+    An entity in few articles sorts its own articles. One in many (count squared above `limit` times all
+    articles) walks the article date index from the newest instead, probing each article's mentions until it
+    has `limit` of them: at worst a pass over the index, cheaper than sorting that many articles.
+    `mentioned_in` is the entity's article count, when already known."""
+    nodes = sorted(nodes)
+    count = article_count(conn, nodes) if mentioned_in is None else mentioned_in
+    if count == 0 or limit <= 0 or not nodes:
+        return []
+    if count * count > limit * row_estimate(conn, articles):
+        mentioned = select(mentions.c.entity_id).where(mentions.c.article_id == articles.c.id,
+                                                       mentions.c.entity_id.in_(nodes))
+        newest = (articles.c.date.desc().nulls_last(), articles.c.id.desc())
+        return list(conn.execute(select(articles.c.id).where(mentioned.exists()).order_by(*newest)
+                                 .limit(limit)).scalars())
+    # The expression first keeps the planner off the date index (a walk would pass most articles).
+    return list(conn.execute(
+        select(mentions.c.article_id).join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.entity_id.in_(nodes)).group_by(mentions.c.article_id, articles.c.date)
+        .order_by(articles.c.date.is_(None), articles.c.date.desc(), mentions.c.article_id.desc())
+        .limit(limit)).scalars())
 
 
 def judgement_log(bind: Bind, node: str) -> list[dict[str, Any]]:

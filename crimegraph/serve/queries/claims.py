@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
 from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
+from crimegraph.store.queries import row_estimate
 from crimegraph.store.tables import articles, claims
+
+WALK_COST = 4  # sorting a claim by its article's date costs about this many steps of a date-index walk
 
 COLUMNS = (claims.c.id, claims.c.article_id, claims.c.subject, claims.c.subject_id, claims.c.predicate,
            claims.c.object, claims.c.object_id, claims.c.status, claims.c.source, claims.c.source_id,
@@ -45,6 +49,38 @@ def claims_where(conn: Connection, condition: ColumnElement[bool], limit: int = 
     return claim_dicts(conn, list(rows))
 
 
+def count_claims(conn: Connection, condition: ColumnElement[bool]) -> int:
+    """How many claims match."""
+    return int(conn.execute(select(func.count()).select_from(claims).where(condition)).scalar() or 0)
+
+
+def entity_claims(conn: Connection, nodes: Collection[str], sides: Collection[str],
+                  limit: int = 100) -> tuple[list[dict[str, Any]], int]:
+    """The latest `limit` claims with one of the nodes on one of the `sides` (subject, object, source), newest
+    article first, and how many there are.
+
+    An entity with few claims has them sorted. One with many (count squared above `limit` times all
+    articles, over WALK_COST) walks the article date index from the newest, keeping the articles that
+    hold such a claim (read off the claims' article index), until `limit` of them hold enough claims."""
+    nodes = sorted(nodes)
+    columns = [claims.c[f"{side}_id"] for side in sides]
+    condition = or_(*(column.in_(nodes) for column in columns))
+    count = count_claims(conn, condition)
+    if count * count * WALK_COST <= limit * row_estimate(conn, articles):
+        return claims_where(conn, condition, limit), count
+    holds = select(claims.c.id).where(claims.c.article_id == articles.c.id, condition)
+    newest = (articles.c.date.desc().nulls_last(), articles.c.id.desc())
+    latest = list(conn.execute(select(articles.c.id).where(holds.exists()).order_by(*newest).limit(limit)).scalars())
+    order = {article_id: i for i, article_id in enumerate(latest)}
+    wanted = set(nodes)  # filtered here: in SQL the planner could prefer the party indexes to the articles
+    found = sorted((order[r.article_id], r.id) for r in conn.execute(
+        select(claims.c.id, claims.c.article_id, *columns).where(claims.c.article_id.in_(latest)))
+        if wanted.intersection(r[2:]))
+    rank = {claim_id: i for i, (_, claim_id) in enumerate(found[:limit])}
+    rows = conn.execute(select(*COLUMNS).where(claims.c.id.in_(list(rank)))).all()
+    return claim_dicts(conn, sorted(rows, key=lambda r: rank[r.id])), count
+
+
 def claim_filter(conn: Connection, predicate: str | None = None, status: str | None = None,
                  entity: str | None = None) -> ColumnElement[bool]:
     """The condition for the claim filters; `entity` (id or name) matches subject, object or source."""
@@ -64,5 +100,4 @@ def list_claims(conn: Connection, predicate: str | None = None, status: str | No
                 entity: str | None = None, page: Page = FIRST_PAGE) -> dict[str, Any]:
     """A page of claims with the filters applied, and how many match."""
     condition = claim_filter(conn, predicate, status, entity)
-    count = int(conn.execute(select(func.count()).select_from(claims).where(condition)).scalar() or 0)
-    return listing(claims_where(conn, condition, page.limit, page.offset), count, page)
+    return listing(claims_where(conn, condition, page.limit, page.offset), count_claims(conn, condition), page)

@@ -58,12 +58,18 @@ def article_refs(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, 
     return found
 
 
-def citation(article: dict[str, Any] | None, article_id: str, evidence: Any) -> dict[str, Any]:
-    """Where a fact comes from: the article and the evidence spans (start, end, text)."""
-    spans = [{"start": int(e.get("start", 0)), "end": int(e.get("end", 0)), "text": " ".join(
-        str(e.get("text", "")).split())} for e in (evidence or []) if isinstance(e, dict)]
+def citation(article: dict[str, Any] | None, article_id: str, evidence: Any,
+             spans: int | None = None) -> dict[str, Any]:
+    """Where a fact comes from: the article and the evidence spans (start, end, text); with `spans`, the first
+    that many and `evidence_count`, how many there are."""
+    found = [e for e in (evidence or []) if isinstance(e, dict)]
+    shown = [{"start": int(e.get("start", 0)), "end": int(e.get("end", 0)), "text": " ".join(
+        str(e.get("text", "")).split())} for e in found[:spans]]
     ref = article or {"id": article_id, "title": article_id, "date": None, "language": None}
-    return {"article": ref, "evidence": spans}
+    cited: dict[str, Any] = {"article": ref, "evidence": shown}
+    if spans is not None:
+        cited["evidence_count"] = len(found)
+    return cited
 
 
 def cluster_of(conn: Connection, node: str) -> list[str]:

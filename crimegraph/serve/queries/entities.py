@@ -7,26 +7,23 @@ from typing import Any
 
 from sqlalchemy import Connection, distinct, func, or_, select
 
-from crimegraph.serve.queries.claims import claims_where
-from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
-from crimegraph.serve.queries.events import count_events, events_where
-from crimegraph.store.queries import canonical_map, entity_refs
+from crimegraph.serve.queries.claims import entity_claims
+from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, chunked, citation, cluster_of, listing
+from crimegraph.serve.queries.events import entity_events
+from crimegraph.store.queries import EntityRef, article_count, canonical_map, entity_refs, recent_articles
 from crimegraph.store.search import name_hits
 from crimegraph.store.tables import (
-    articles,
-    claims,
     entities,
-    event_actors,
-    event_reports,
-    events,
     judgements,
     mentions,
     names,
 )
 
-CLAIMS = 200
-EVENTS = 50
+CLAIMS = 50
+EVENTS = 25
 MENTIONS = 50
+SPANS = 3  # sentences shown per mentioning article
+NAME_SAMPLE = 50  # the latest articles whose mentions rank the names
 
 
 def list_entities(conn: Connection, q: str | None = None, type_: str | None = None,
@@ -54,29 +51,25 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
     return listing(rows, int(conn.execute(total).scalar() or 0), page, q=q)
 
 
-def surface_names(conn: Connection, nodes: list[str]) -> list[str]:
-    """Every name the entity's nodes were written as, most common first."""
+def surface_names(conn: Connection, nodes: list[str], sample: list[str]) -> list[str]:
+    """Every name the entity's nodes were recorded as, the most used in the `sample` articles first."""
     counts: Counter[str] = Counter()
     counts.update(conn.execute(select(names.c.name).where(names.c.entity_id.in_(nodes))).scalars())
-    counts.update(conn.execute(select(mentions.c.name).where(mentions.c.entity_id.in_(nodes))).scalars())
+    for part in chunked(sample):
+        counts.update(conn.execute(select(mentions.c.name).where(mentions.c.article_id.in_(part),
+                                                                 mentions.c.entity_id.in_(nodes))).scalars())
     return [name for name, _ in counts.most_common()]
 
 
-def mention_citations(conn: Connection, nodes: list[str], limit: int = MENTIONS) -> list[dict[str, Any]]:
-    """The articles that mention the entity (latest first), each with the sentences that do."""
-    rows = conn.execute(select(mentions.c.article_id, mentions.c.name, mentions.c.evidence)
-                        .join(articles, articles.c.id == mentions.c.article_id)
-                        .where(mentions.c.entity_id.in_(nodes))
-                        .order_by(articles.c.date.desc(), articles.c.id).limit(limit)).all()
-    papers = article_refs(conn, {r.article_id for r in rows})
-    return [{**citation(papers.get(r.article_id), r.article_id, r.evidence), "name": r.name} for r in rows]
-
-
-def event_condition(nodes: list[str]) -> Any:
-    """Events the entity took part in or that happened at it."""
-    took_part = select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
-    return or_(events.c.id.in_(took_part.where(event_actors.c.entity_id.in_(nodes))),
-               events.c.location_id.in_(nodes))
+def mention_citations(conn: Connection, nodes: list[str], latest: list[str]) -> list[dict[str, Any]]:
+    """The `latest` articles that mention the entity (in that order), each with the sentences that do."""
+    order = {article_id: i for i, article_id in enumerate(latest)}
+    rows = sorted(conn.execute(select(mentions.c.article_id, mentions.c.entity_id, mentions.c.name,
+                                      mentions.c.evidence)
+                               .where(mentions.c.article_id.in_(latest), mentions.c.entity_id.in_(nodes))).all(),
+                  key=lambda r: (order[r.article_id], r.entity_id))
+    papers = article_refs(conn, set(latest))
+    return [{**citation(papers.get(r.article_id), r.article_id, r.evidence, SPANS), "name": r.name} for r in rows]
 
 
 def connections(entity_id: str, found_claims: list[dict[str, Any]], found_events: list[dict[str, Any]],
@@ -99,26 +92,33 @@ def connections(entity_id: str, found_claims: list[dict[str, Any]], found_events
 
 
 def profile(conn: Connection, node: str) -> dict[str, Any] | None:
-    """The dossier of an entity: names, claims about it and by it (with citations), events, mentions."""
+    """The dossier of an entity: names, claims about it and by it (with citations), events, mentions.
+
+    Lists are bounded, newest first, and come with totals: the latest CLAIMS claims about it and by it
+    (`claim_count`), EVENTS events (`event_count`; each with its latest reports and `report_count`), the
+    MENTIONS latest articles (`entity.articles`; SPANS sentences each and `evidence_count`); names are
+    ranked by their use in the latest NAME_SAMPLE articles."""
     nodes = cluster_of(conn, node)
     if not nodes:
         return None
     canonical = canonical_map(conn, [node])[node]
-    ref = entity_refs(conn, [canonical])[canonical]
-    about = claims_where(conn, or_(claims.c.subject_id.in_(nodes), claims.c.object_id.in_(nodes)), CLAIMS)
-    alleges = claims_where(conn, claims.c.source_id.in_(nodes), CLAIMS)
-    condition = event_condition(nodes)
-    found_events = events_where(conn, condition, EVENTS)
+    head = entity_refs(conn, [canonical], counted=False)[canonical]
+    ref = EntityRef(head.id, head.name, head.type, article_count(conn, nodes))
+    latest = recent_articles(conn, nodes, max(MENTIONS, NAME_SAMPLE), ref.articles)
+    about, about_count = entity_claims(conn, nodes, ("subject", "object"), CLAIMS)
+    alleges, alleges_count = entity_claims(conn, nodes, ("source",), CLAIMS)
+    found_events, event_count = entity_events(conn, nodes, EVENTS)
     return {
         "entity": ref.to_dict(),
-        "names": surface_names(conn, nodes),
+        "names": surface_names(conn, nodes, latest[:NAME_SAMPLE]),
         "members": member_nodes(conn, nodes),
         "claims": {"asserted": [c for c in about if c["status"] != "alleged"],
                    "alleged": [c for c in about if c["status"] == "alleged"]},
+        "claim_count": {"about": about_count, "alleges": alleges_count},
         "alleges": alleges,
         "events": found_events,
-        "event_count": count_events(conn, condition),
-        "mentions": mention_citations(conn, nodes),
+        "event_count": event_count,
+        "mentions": mention_citations(conn, nodes, latest[:MENTIONS]),
         "connections": connections(canonical, about + alleges, found_events),
         "judgements": judgements_of(conn, nodes),
     }

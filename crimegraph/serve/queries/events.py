@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,9 +19,11 @@ from crimegraph.serve.queries.common import (
     listing,
     nodes_named,
 )
-from crimegraph.store.tables import event_actors, event_reports, events
+from crimegraph.store.queries import row_estimate
+from crimegraph.store.tables import articles, event_actors, event_reports, events
 
 BUCKETS = {"year": 4, "month": 7, "day": 10}
+REPORTS = 5  # reports listed per event, newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,34 +60,52 @@ class EventFilter:
 ANY_EVENT = EventFilter()
 
 
-def event_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
-    """JSON-ready events with their actors (resolved), place and reporting articles."""
-    ids = [r.id for r in rows]
+def latest_reports(conn: Connection, ids: list[str], limit: int) -> tuple[dict[str, list[Any]], dict[str, int]]:
+    """Event id -> its latest `limit` reports (newest article first), and event id -> how many it has."""
+    newest = func.row_number().over(partition_by=event_reports.c.event_id,
+                                    order_by=(articles.c.date.desc(), event_reports.c.article_id.desc()))
     reports: dict[str, list[Any]] = defaultdict(list)
+    counts: dict[str, int] = {}
     for part in chunked(ids):
-        for report in conn.execute(select(event_reports.c.id, event_reports.c.event_id, event_reports.c.article_id,
-                                          event_reports.c.evidence).where(event_reports.c.event_id.in_(part))):
+        ranked = (select(event_reports.c.id, event_reports.c.event_id, event_reports.c.article_id,
+                         event_reports.c.evidence, newest.label("n"),
+                         func.count().over(partition_by=event_reports.c.event_id).label("total"))
+                  .join(articles, articles.c.id == event_reports.c.article_id, isouter=True)
+                  .where(event_reports.c.event_id.in_(part)).subquery())
+        for report in conn.execute(select(ranked).where(ranked.c.n <= limit).order_by(ranked.c.event_id,
+                                                                                      ranked.c.n)):
             reports[report.event_id].append(report)
+            counts[report.event_id] = int(report.total)
+    return reports, counts
+
+
+def event_dicts(conn: Connection, rows: list[Any], reports_per_event: int = REPORTS) -> list[dict[str, Any]]:
+    """JSON-ready events with their actors (resolved, from every report), place and latest reporting articles
+    (`report_count` says how many report it)."""
+    ids = [r.id for r in rows]
+    reports, counts = latest_reports(conn, ids, reports_per_event)
     actor_nodes: dict[str, list[str]] = defaultdict(list)
-    for part in chunked(r.id for found in reports.values() for r in found):
-        for report_id, node in conn.execute(select(event_actors.c.report_id, event_actors.c.entity_id)
-                                            .where(event_actors.c.report_id.in_(part))):
-            actor_nodes[report_id].append(node)
+    for part in chunked(ids):
+        for event_id, node in conn.execute(
+                select(event_reports.c.event_id, event_actors.c.entity_id)
+                .join(event_actors, event_actors.c.report_id == event_reports.c.id)
+                .where(event_reports.c.event_id.in_(part)).order_by(event_reports.c.id, event_actors.c.entity_id)):
+            actor_nodes[event_id].append(node)
     refs = entity_names(conn, {n for found in actor_nodes.values() for n in found}
                         | {r.location_id for r in rows if r.location_id})
     papers = article_refs(conn, {r.article_id for found in reports.values() for r in found})
     found_events: list[dict[str, Any]] = []
     for row in rows:
         actors: dict[str, dict[str, str]] = {}
-        for report in reports[row.id]:
-            for node in actor_nodes[report.id]:
-                if node in refs:
-                    actors.setdefault(refs[node]["id"], refs[node])
+        for node in actor_nodes[row.id]:
+            if node in refs:
+                actors.setdefault(refs[node]["id"], refs[node])
         found_events.append({
             "id": row.id, "type": row.type, "date": row.date, "location": row.location,
             "place": refs.get(row.location_id) if row.location_id else None,
             "fatalities": row.fatalities, "arrested": row.arrested, "actors": list(actors.values()),
             "reports": [citation(papers.get(r.article_id), r.article_id, r.evidence) for r in reports[row.id]],
+            "report_count": counts.get(row.id, 0),
         })
     return found_events
 
@@ -101,6 +122,32 @@ def events_where(conn: Connection, condition: ColumnElement[bool], limit: int = 
 def count_events(conn: Connection, condition: ColumnElement[bool]) -> int:
     """How many events match."""
     return int(conn.execute(select(func.count()).select_from(events).where(condition)).scalar() or 0)
+
+
+def took_part(nodes: Collection[str]) -> Any:
+    """The ids of events with one of the nodes among a report's actors."""
+    return (select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
+            .where(event_actors.c.entity_id.in_(nodes)))
+
+
+def entity_events(conn: Connection, nodes: Collection[str], limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """The latest `limit` events an entity took part in or that happened at it (date, then id, descending;
+    undated last), and how many there are.
+
+    An entity with few events sorts them; one with many (count squared above `limit` times all events)
+    walks the event date index from the newest, probing each event's actors, until it has `limit`."""
+    nodes = sorted(nodes)
+    count = count_events(conn, or_(events.c.id.in_(took_part(nodes)), events.c.location_id.in_(nodes)))
+    if count * count > limit * row_estimate(conn, events):
+        actor = (select(event_actors.c.entity_id).join(event_reports, event_reports.c.id == event_actors.c.report_id)
+                 .where(event_reports.c.event_id == events.c.id, event_actors.c.entity_id.in_(nodes)))
+        condition = or_(events.c.location_id.in_(nodes), actor.exists())
+        order: tuple[Any, ...] = (events.c.date.desc().nulls_last(), events.c.id.desc())
+    else:  # the expression first keeps the planner off the date index: a walk would pass most events
+        condition = or_(events.c.id.in_(took_part(nodes)), events.c.location_id.in_(nodes))
+        order = (events.c.date.is_(None), events.c.date.desc(), events.c.id.desc())
+    rows = conn.execute(select(events).where(condition).order_by(*order).limit(limit)).all()
+    return event_dicts(conn, list(rows)), count
 
 
 def list_events(conn: Connection, where: EventFilter = ANY_EVENT, page: Page = FIRST_PAGE) -> dict[str, Any]:
