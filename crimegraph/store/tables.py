@@ -132,9 +132,9 @@ event_reports = Table(
     Column("confidence", Float, nullable=False),
     Column("component", String(100), nullable=False),
     Column("match", JSON),
-    # Report <-> event without reading the (wide) report rows.
+    # Report <-> event (and the report's date) without reading the (wide) report rows.
     Index("ix_event_reports_event_report", "event_id", "id"),
-    Index("ix_event_reports_id_event", "id", "event_id"),
+    Index("ix_event_reports_id_event", "id", "event_id", "date"),
 )
 
 event_actors = Table(

@@ -130,24 +130,57 @@ def took_part(nodes: Collection[str]) -> Any:
             .where(event_actors.c.entity_id.in_(nodes)))
 
 
-def entity_events(conn: Connection, nodes: Collection[str], limit: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """The latest `limit` events an entity took part in or that happened at it (date, then id, descending;
-    undated last), and how many there are.
+def latest_event_ids(conn: Connection, nodes: Collection[str], limit: int, count: int,
+                     places: bool = True) -> list[str]:
+    """The ids of the latest `limit` events (date, then id, descending; undated last) with one of the nodes
+    among a report's actors, or (with `places`) as the place; `count` is how many there are, or about.
 
-    An entity with few events sorts them; one with many (count squared above `limit` times all events)
-    walks the event date index from the newest, probing each event's actors, until it has `limit`."""
+    Few events are sorted; many (count squared above `limit` times all events) are found by walking the
+    event date index from the newest, probing each event's actors, until there are `limit`."""
     nodes = sorted(nodes)
-    count = count_events(conn, or_(events.c.id.in_(took_part(nodes)), events.c.location_id.in_(nodes)))
     if count * count > limit * row_estimate(conn, events):
-        actor = (select(event_actors.c.entity_id).join(event_reports, event_reports.c.id == event_actors.c.report_id)
-                 .where(event_reports.c.event_id == events.c.id, event_actors.c.entity_id.in_(nodes)))
-        condition = or_(events.c.location_id.in_(nodes), actor.exists())
+        # coalesce() makes the probe read the report's few actors rather than seek every node
+        named = func.coalesce(event_actors.c.entity_id, "").in_(nodes)
+        actor = (select(event_actors.c.report_id).join(event_reports, event_reports.c.id == event_actors.c.report_id)
+                 .where(event_reports.c.event_id == events.c.id, named))
+        condition = or_(events.c.location_id.in_(nodes), actor.exists()) if places else actor.exists()
         order: tuple[Any, ...] = (events.c.date.desc().nulls_last(), events.c.id.desc())
     else:  # the expression first keeps the planner off the date index: a walk would pass most events
-        condition = or_(events.c.id.in_(took_part(nodes)), events.c.location_id.in_(nodes))
+        condition = events.c.id.in_(took_part(nodes))
+        if places:
+            condition = or_(condition, events.c.location_id.in_(nodes))
         order = (events.c.date.is_(None), events.c.date.desc(), events.c.id.desc())
-    rows = conn.execute(select(events).where(condition).order_by(*order).limit(limit)).all()
-    return event_dicts(conn, list(rows)), count
+    return list(conn.execute(select(events.c.id).where(condition).order_by(*order).limit(limit)).scalars())
+
+
+def latest_reported(conn: Connection, nodes: Collection[str], limit: int) -> tuple[list[str], bool]:
+    """The events with one of the nodes among a report's actors: all of them, or when there are more than
+    `limit` reports, the events of the latest `limit` reports (by the report's date); and whether cut.
+
+    Read off covering indexes (actor -> report -> event and date); a frontier with very many reports walks
+    the event date index instead (see latest_event_ids)."""
+    nodes = sorted(nodes)
+    reports = int(conn.execute(select(func.count()).select_from(event_actors)
+                               .where(event_actors.c.entity_id.in_(nodes))).scalar() or 0)
+    if reports <= limit:
+        return list(dict.fromkeys(conn.execute(took_part(nodes)).scalars())), False
+    if reports * reports > limit * row_estimate(conn, events):
+        return latest_event_ids(conn, nodes, limit, reports, places=False), True
+    dated = (select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
+             .where(event_actors.c.entity_id.in_(nodes))
+             .order_by(event_reports.c.date.is_(None), event_reports.c.date.desc(), event_reports.c.event_id.desc())
+             .limit(limit))
+    return list(dict.fromkeys(conn.execute(dated).scalars())), True
+
+
+def entity_events(conn: Connection, nodes: Collection[str], limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """The latest `limit` events an entity took part in or that happened at it (date, then id, descending;
+    undated last), and how many there are."""
+    nodes = sorted(nodes)
+    count = count_events(conn, or_(events.c.id.in_(took_part(nodes)), events.c.location_id.in_(nodes)))
+    rank = {event_id: i for i, event_id in enumerate(latest_event_ids(conn, nodes, limit, count))}
+    rows = sorted(conn.execute(select(events).where(events.c.id.in_(list(rank)))).all(), key=lambda r: rank[r.id])
+    return event_dicts(conn, rows), count
 
 
 def list_events(conn: Connection, where: EventFilter = ANY_EVENT, page: Page = FIRST_PAGE) -> dict[str, Any]:

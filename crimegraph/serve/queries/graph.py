@@ -8,16 +8,20 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, or_, select, true
 
+from crimegraph.serve.queries.claims import count_claims, latest_claim_ids
 from crimegraph.serve.queries.common import chunked
-from crimegraph.store.queries import canonical_of
+from crimegraph.serve.queries.events import latest_reported
+from crimegraph.store.queries import canonical_map, canonical_of
 from crimegraph.store.tables import claims, entities, event_actors, event_reports
 
 SAME_EVENT = "same_event"
 ACTIVITY = "ACTIVITY"
 ACTORS_PER_EVENT = 8
 FRONTIER = 40  # the strongest new neighbours whose own neighbours the next level adds
+CLAIMS_PER_LEVEL = 500  # a level reads at most the latest this many claims of its frontier
+EVENTS_PER_LEVEL = 1000  # and the events of at most the latest this many reports naming it
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +73,48 @@ def claim_edges(conn: Connection, condition: ColumnElement[bool], keep: GraphFil
             edges.add(source, dest or activity_id(obj), predicate, status, claim_id)
 
 
-def event_edges(conn: Connection, nodes: Collection[str] | None, keep: GraphFilter, edges: Edges) -> None:
-    """Actors of the same event linked pairwise (events of `nodes`, or all events when None)."""
+def event_edges(conn: Connection, event_ids: Iterable[str] | Select[Any] | None, keep: GraphFilter,
+                edges: Edges) -> None:
+    """Actors of the same event linked pairwise (the events given, as ids or a query, or all when None)."""
     if not keep.wants_events():
         return
-    query = (select(event_reports.c.event_id, entities.c.canonical_id)
-             .join(event_actors, event_actors.c.report_id == event_reports.c.id)
-             .join(entities, entities.c.id == event_actors.c.entity_id))
-    parts: Iterable[list[str] | None] = [None] if nodes is None else chunked(nodes)
+    query = (select(event_reports.c.event_id, event_actors.c.entity_id)
+             .join(event_actors, event_actors.c.report_id == event_reports.c.id))
+    if event_ids is None or isinstance(event_ids, Select):
+        parts: Iterable[Any] = [query if event_ids is None else query.where(event_reports.c.event_id.in_(event_ids))]
+    else:
+        parts = (query.where(event_reports.c.event_id.in_(part)) for part in chunked(event_ids))
     actors: dict[str, set[str]] = defaultdict(set)
     for part in parts:
-        where = true() if part is None else event_reports.c.event_id.in_(
-            select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
-            .where(event_actors.c.entity_id.in_(part)))
-        for event_id, canonical in conn.execute(query.where(where)):
-            actors[event_id].add(canonical)
+        for event_id, node in conn.execute(part):
+            actors[event_id].add(node)
+    canonical = canonical_map(conn, {node for found in actors.values() for node in found})
     for event_id, found in actors.items():
-        for a, b in combinations(sorted(found)[:ACTORS_PER_EVENT], 2):
+        clusters = sorted({canonical.get(node, node) for node in found})
+        for a, b in combinations(clusters[:ACTORS_PER_EVENT], 2):
             edges.add(a, b, SAME_EVENT, "reported", event_id)
+
+
+def frontier_claims(conn: Connection, nodes: list[str], keep: GraphFilter, edges: Edges) -> bool:
+    """Edges of the claims naming the nodes (the latest CLAIMS_PER_LEVEL when there are more); whether cut."""
+    condition = or_(claims.c.subject_id.in_(nodes), claims.c.object_id.in_(nodes))
+    count = count_claims(conn, condition)
+    if count <= CLAIMS_PER_LEVEL:
+        claim_edges(conn, condition, keep, edges)
+        return False
+    for part in chunked(latest_claim_ids(conn, nodes, ("subject", "object"), CLAIMS_PER_LEVEL, count)):
+        claim_edges(conn, claims.c.id.in_(part), keep, edges)
+    return True
+
+
+def frontier_events(conn: Connection, nodes: list[str], keep: GraphFilter, edges: Edges) -> bool:
+    """Edges of the events the nodes took part in (those of their latest EVENTS_PER_LEVEL reports when
+    there are more); whether cut."""
+    if not keep.wants_events():
+        return False
+    found, cut = latest_reported(conn, nodes, EVENTS_PER_LEVEL)
+    event_edges(conn, found, keep, edges)
+    return cut
 
 
 def node_rows(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any]]:
@@ -125,16 +153,19 @@ def assemble(conn: Connection, chosen: list[str], edges: Edges, keep: GraphFilte
 
 
 def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, limit: int) -> dict[str, Any]:
-    """The clusters within `depth` edges of an entity (breadth first, at most `limit` nodes)."""
+    """The clusters within `depth` edges of an entity (breadth first, at most `limit` nodes).
+
+    Each level reads the claims and events of its frontier: at most the latest CLAIMS_PER_LEVEL claims and
+    the events of the latest EVENTS_PER_LEVEL reports (`sampled` says when a level had more), so edge
+    counts of very connected entities are over their latest claims and events."""
     seed = canonical_of(conn, entity)
     if seed is None:
-        return {"nodes": [], "edges": [], "truncated": False, "entity": entity}
-    edges, chosen, frontier, truncated = Edges(), [seed], {seed}, False
+        return {"nodes": [], "edges": [], "truncated": False, "sampled": False, "entity": entity}
+    edges, chosen, frontier, truncated, sampled = Edges(), [seed], {seed}, False, False
     for _ in range(max(depth, 1)):
-        nodes = members_of(conn, frontier)
-        for part in chunked(nodes):
-            claim_edges(conn, or_(claims.c.subject_id.in_(part), claims.c.object_id.in_(part)), keep, edges)
-        event_edges(conn, nodes, keep, edges)
+        nodes = sorted(members_of(conn, frontier))
+        sampled = frontier_claims(conn, nodes, keep, edges) or sampled
+        sampled = frontier_events(conn, nodes, keep, edges) or sampled
         weight: Counter[str] = Counter()
         for (source, target, _, _), refs in edges.found.items():
             for node, other in ((source, target), (target, source)):
@@ -147,7 +178,8 @@ def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, 
         frontier = {n for n in fresh[:max(min(room, FRONTIER), 0)] if not n.startswith("activity:")}
         if not frontier:
             break
-    return {**assemble(conn, chosen, edges, keep, {seed}), "truncated": truncated, "entity": seed}
+    return {**assemble(conn, chosen, edges, keep, {seed}), "truncated": truncated, "sampled": sampled,
+            "entity": seed}
 
 
 def node_type(conn: Connection) -> dict[str, str]:
@@ -172,7 +204,8 @@ def overview(conn: Connection, keep: GraphFilter, limit: int) -> dict[str, Any]:
         return not keep.types or kind in keep.types
 
     ranked = [n for n, _ in degree.most_common() if wanted(n)]
-    return {**assemble(conn, ranked[:limit], edges, keep), "truncated": len(ranked) > limit, "entity": None}
+    return {**assemble(conn, ranked[:limit], edges, keep), "truncated": len(ranked) > limit, "sampled": False,
+            "entity": None}
 
 
 def graph(conn: Connection, entity: str | None = None, depth: int = 1, keep: GraphFilter = ANY_EDGE,
