@@ -80,7 +80,8 @@ def render(found: Profile, console: Console) -> None:
             for fact in listed:
                 console.print(f"  • {fact_line(fact)} {escape(sources.marks(fact.citations))}", highlight=False)
     if found.events:
-        console.print("\n[bold]Events[/bold]")
+        shown, total = len(found.events), found.event_count
+        console.print("\n[bold]Events[/bold]" + (f" [dim](latest {shown} of {total})[/dim]" if total > shown else ""))
         for event in found.events:
             where = f" in {escape(event.location)}" if event.location else ""
             who = f" — {escape(', '.join(event.actors))}" if event.actors else ""

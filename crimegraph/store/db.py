@@ -51,7 +51,8 @@ def _sqlite_engine(url: str) -> Engine:
         # says BEGIN itself instead, so a batch is committed whole or not at all.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000",
+                       "cache_size=-65536"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, distinct, func, literal_column, select, text
+from sqlalchemy import Connection, distinct, func, select
 
 from crimegraph.resolve.names import fold
-from crimegraph.store.db import Bind, connect, is_sqlite
+from crimegraph.store.db import Bind, connect
 from crimegraph.store.tables import (
     articles,
     claims,
@@ -112,10 +113,13 @@ def entity_refs(conn: Connection, canonicals: Collection[str], counted: bool = T
     for part in in_chunks(canonicals):
         counts: dict[str, int] = {}
         if counted:
-            counts = dict(list(conn.execute(
-                select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)))
-                .join(mentions, mentions.c.entity_id == entities.c.id)
-                .where(entities.c.canonical_id.in_(part)).group_by(entities.c.canonical_id))))
+            cluster: dict[str, list[str]] = defaultdict(list)
+            for node, canonical in conn.execute(select(entities.c.id, entities.c.canonical_id)
+                                                .where(entities.c.canonical_id.in_(part))):
+                cluster[canonical].append(node)
+            sizes = node_sizes(conn, [n for nodes in cluster.values() for n in nodes])
+            counts = {canonical: sizes.get(nodes[0], 0) if len(nodes) == 1 else article_count(conn, nodes, sizes)
+                      for canonical, nodes in cluster.items()}
         for node, name, type_ in conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
                                               .where(entities.c.id.in_(part))):
             found[node] = EntityRef(node, name, type_, int(counts.get(node, 0)))
@@ -175,15 +179,21 @@ def citations(conn: Connection, rows: Iterable[tuple[str, Any]]) -> list[Citatio
     return cite(article_meta(conn, {a for a, _ in pairs}), pairs)
 
 
-def article_count(conn: Connection, nodes: Collection[str]) -> int:
-    """How many articles mention any of the nodes (index-only: a node has one mention per article).
-
-    The largest node's mentions are counted as they are; each other node adds its articles that no larger
-    node mentions, so a cluster costs the size of its smaller nodes, not a sort of all its mentions."""
+def node_sizes(conn: Connection, nodes: Collection[str]) -> dict[str, int]:
+    """Node id -> how many articles mention it (index-only: a node has one mention per article)."""
     sizes: dict[str, int] = {}
     for part in in_chunks(nodes):
         sizes.update(list(conn.execute(select(mentions.c.entity_id, func.count()).where(
             mentions.c.entity_id.in_(part)).group_by(mentions.c.entity_id))))
+    return sizes
+
+
+def article_count(conn: Connection, nodes: Collection[str], sizes: dict[str, int] | None = None) -> int:
+    """How many articles mention any of the nodes (`sizes`: node_sizes, when known).
+
+    The largest node's mentions are counted as they are; each other node adds its articles that no larger
+    node mentions, so a cluster costs the size of its smaller nodes, not a sort of all its mentions."""
+    sizes = node_sizes(conn, nodes) if sizes is None else {n: sizes[n] for n in nodes if n in sizes}
     ranked = sorted(sizes, key=lambda n: (-sizes[n], n))
     total = sizes[ranked[0]] if ranked else 0
     other = mentions.alias("other")
@@ -194,44 +204,6 @@ def article_count(conn: Connection, nodes: Collection[str]) -> int:
         total += int(conn.execute(select(func.count()).where(mentions.c.entity_id == node,
                                                              ~elsewhere.exists())).scalar() or 0)
     return total
-
-
-def row_estimate(conn: Connection, table: Table) -> int:
-    """About how many rows a table has: its highest rowid on SQLite (rows of these tables are not deleted),
-    the planner's statistics on PostgreSQL when it has them, else a count."""
-    if is_sqlite(conn):
-        return int(conn.execute(select(func.max(literal_column("rowid"))).select_from(table)).scalar() or 0)
-    estimate = conn.execute(text("SELECT reltuples FROM pg_class WHERE relname = :name"),
-                            {"name": table.name}).scalar()
-    if estimate is not None and float(estimate) > 0:
-        return int(float(estimate))
-    return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
-
-
-def recent_articles(conn: Connection, nodes: Collection[str], limit: int,
-                    mentioned_in: int | None = None) -> list[str]:
-    """The ids of the latest `limit` articles (date, then id, descending) mentioning any of the nodes.
-
-    An entity in few articles sorts its own articles. One in many (count squared above `limit` times all
-    articles) walks the article date index from the newest instead, probing each article's mentions until it
-    has `limit` of them: at worst a pass over the index, cheaper than sorting that many articles.
-    `mentioned_in` is the entity's article count, when already known."""
-    nodes = sorted(nodes)
-    count = article_count(conn, nodes) if mentioned_in is None else mentioned_in
-    if count == 0 or limit <= 0 or not nodes:
-        return []
-    if count * count > limit * row_estimate(conn, articles):
-        mentioned = select(mentions.c.entity_id).where(mentions.c.article_id == articles.c.id,
-                                                       mentions.c.entity_id.in_(nodes))
-        newest = (articles.c.date.desc().nulls_last(), articles.c.id.desc())
-        return list(conn.execute(select(articles.c.id).where(mentioned.exists()).order_by(*newest)
-                                 .limit(limit)).scalars())
-    # The expression first keeps the planner off the date index (a walk would pass most articles).
-    return list(conn.execute(
-        select(mentions.c.article_id).join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.entity_id.in_(nodes)).group_by(mentions.c.article_id, articles.c.date)
-        .order_by(articles.c.date.is_(None), articles.c.date.desc(), mentions.c.article_id.desc())
-        .limit(limit)).scalars())
 
 
 def judgement_log(bind: Bind, node: str) -> list[dict[str, Any]]:

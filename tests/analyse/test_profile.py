@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import Engine
 
 from crimegraph.analyse.graph import shortest_paths
-from crimegraph.analyse.profile import NotFound, profile
+from crimegraph.analyse.profile import NotFound, facts, profile, resolve_target
 from crimegraph.model import Extraction
+from crimegraph.store.queries import members
 from tests.kb import actor, claim, doc, event, load, person, place
 
 SANCTION = "The US Treasury sanctioned Padrino López, the defence minister, in early 2018."
@@ -89,3 +90,26 @@ def test_paths_go_through_claims_and_shared_events_each_step_cited(engine: Engin
     assert "sanction event" in steps[-1].relation
     assert all(step.citations for step in steps)
     assert shortest_paths(engine, "Norte Group", "US prosecutors").paths == []
+
+
+def test_a_fact_cites_its_newest_claims_and_counts_them_all(engine: Engine) -> None:
+    said_by = [("m1", "2019-06-01"), ("m2", "2021-02-11"), ("m3", "2020-09-30")]
+    load(engine, [(doc(ident, f"Rosa Vidal leads the Harbour Union ({ident}).", day), Extraction(ident, [
+        person("Rosa Vidal"), actor("Harbour Union", "ORGANIZATION")],
+        [], [claim("Rosa Vidal", "member_of", "Harbour Union", sentence=f"Rosa Vidal leads ({ident}).")]))
+        for ident, day in said_by])
+    with engine.connect() as conn:
+        nodes = members(conn, resolve_target(conn, "Rosa Vidal")[0])
+        membership = facts(conn, nodes, cited=2)["memberships"][0]
+    assert membership.citation_count == 3
+    assert [c.article_id for c in membership.citations] == ["m2", "m3"]
+    assert membership.to_dict()["citation_count"] == 3
+
+
+def test_events_are_the_latest_with_a_total(engine: Engine) -> None:
+    knowledge_base(engine)
+    found = profile(engine, "Vladimir Padrino López", events_limit=1)
+    assert [(e.type, e.date) for e in found.events] == [("accusation", "2020-03-26")]
+    record = found.to_dict()
+    assert record["event_count"] == 2
+    assert record["events"][0]["report_count"] == 1

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, and_, or_, select, true
 
 from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
-from crimegraph.store.queries import in_chunks, row_estimate
+from crimegraph.store.latest import count_claims, latest_claim_ids
 from crimegraph.store.tables import articles, claims
-
-WALK_COST = 4  # sorting a claim by its article's date costs about this many steps of a date-index walk
 
 COLUMNS = (claims.c.id, claims.c.article_id, claims.c.subject, claims.c.subject_id, claims.c.predicate,
            claims.c.object, claims.c.object_id, claims.c.status, claims.c.source, claims.c.source_id,
@@ -47,37 +45,6 @@ def claims_where(conn: Connection, condition: ColumnElement[bool], limit: int = 
     rows = conn.execute(select(*COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(condition)
                         .order_by(articles.c.date.desc(), claims.c.id).limit(limit).offset(offset)).all()
     return claim_dicts(conn, list(rows))
-
-
-def count_claims(conn: Connection, condition: ColumnElement[bool]) -> int:
-    """How many claims match."""
-    return int(conn.execute(select(func.count()).select_from(claims).where(condition)).scalar() or 0)
-
-
-def latest_claim_ids(conn: Connection, nodes: Collection[str], sides: Collection[str], limit: int,
-                     count: int) -> list[str]:
-    """The ids of the latest `limit` claims (newest article first) with one of the nodes on one of the
-    `sides` (subject, object, source); `count` is how many there are.
-
-    Few claims are sorted by their article's date. Many (count squared above `limit` times all articles,
-    over WALK_COST) are found by walking the article date index from the newest, keeping the articles that
-    hold such a claim (read off the claims' article index), until `limit` of them hold enough claims."""
-    nodes = sorted(nodes)
-    columns = [claims.c[f"{side}_id"] for side in sides]
-    condition = or_(*(column.in_(nodes) for column in columns))
-    if count * count * WALK_COST <= limit * row_estimate(conn, articles):
-        return list(conn.execute(  # the expression first keeps the planner off the date index
-            select(claims.c.id).join(articles, articles.c.id == claims.c.article_id).where(condition)
-            .order_by(articles.c.date.is_(None), articles.c.date.desc(), claims.c.id).limit(limit)).scalars())
-    holds = select(claims.c.id).where(claims.c.article_id == articles.c.id, condition)
-    newest = (articles.c.date.desc().nulls_last(), articles.c.id.desc())
-    latest = list(conn.execute(select(articles.c.id).where(holds.exists()).order_by(*newest).limit(limit)).scalars())
-    order = {article_id: i for i, article_id in enumerate(latest)}
-    # coalesce() keeps the planner on the article index: the party indexes would read every claim
-    named = or_(*(func.coalesce(column, "").in_(nodes) for column in columns))
-    found = sorted((order[article_id], claim_id) for part in in_chunks(latest) for claim_id, article_id in
-                   conn.execute(select(claims.c.id, claims.c.article_id).where(claims.c.article_id.in_(part), named)))
-    return [claim_id for _, claim_id in found[:limit]]
 
 
 def entity_claims(conn: Connection, nodes: Collection[str], sides: Collection[str],

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, distinct, func, or_, select
 from crimegraph.serve.queries.claims import entity_claims
 from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, chunked, citation, cluster_of, listing
 from crimegraph.serve.queries.events import entity_events
-from crimegraph.store.queries import EntityRef, article_count, canonical_map, entity_refs, recent_articles
+from crimegraph.store.latest import recent_articles
+from crimegraph.store.queries import EntityRef, article_count, canonical_map, entity_refs
 from crimegraph.store.search import name_hits
 from crimegraph.store.tables import (
     entities,

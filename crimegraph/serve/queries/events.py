@@ -19,8 +19,8 @@ from crimegraph.serve.queries.common import (
     listing,
     nodes_named,
 )
-from crimegraph.store.queries import row_estimate
-from crimegraph.store.tables import articles, event_actors, event_reports, events
+from crimegraph.store.latest import count_events, latest_event_ids, latest_reports, took_part
+from crimegraph.store.tables import event_actors, event_reports, events
 
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 REPORTS = 5  # reports listed per event, newest first
@@ -58,25 +58,6 @@ class EventFilter:
 
 
 ANY_EVENT = EventFilter()
-
-
-def latest_reports(conn: Connection, ids: list[str], limit: int) -> tuple[dict[str, list[Any]], dict[str, int]]:
-    """Event id -> its latest `limit` reports (newest article first), and event id -> how many it has."""
-    newest = func.row_number().over(partition_by=event_reports.c.event_id,
-                                    order_by=(articles.c.date.desc(), event_reports.c.article_id.desc()))
-    reports: dict[str, list[Any]] = defaultdict(list)
-    counts: dict[str, int] = {}
-    for part in chunked(ids):
-        ranked = (select(event_reports.c.id, event_reports.c.event_id, event_reports.c.article_id,
-                         event_reports.c.evidence, newest.label("n"),
-                         func.count().over(partition_by=event_reports.c.event_id).label("total"))
-                  .join(articles, articles.c.id == event_reports.c.article_id, isouter=True)
-                  .where(event_reports.c.event_id.in_(part)).subquery())
-        for report in conn.execute(select(ranked).where(ranked.c.n <= limit).order_by(ranked.c.event_id,
-                                                                                      ranked.c.n)):
-            reports[report.event_id].append(report)
-            counts[report.event_id] = int(report.total)
-    return reports, counts
 
 
 def event_dicts(conn: Connection, rows: list[Any], reports_per_event: int = REPORTS) -> list[dict[str, Any]]:
@@ -117,60 +98,6 @@ def events_where(conn: Connection, condition: ColumnElement[bool], limit: int = 
                         .order_by(events.c.date.is_(None), events.c.date.desc(), events.c.id)
                         .limit(limit).offset(offset)).all()
     return event_dicts(conn, list(rows))
-
-
-def count_events(conn: Connection, condition: ColumnElement[bool]) -> int:
-    """How many events match."""
-    return int(conn.execute(select(func.count()).select_from(events).where(condition)).scalar() or 0)
-
-
-def took_part(nodes: Collection[str]) -> Any:
-    """The ids of events with one of the nodes among a report's actors."""
-    return (select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
-            .where(event_actors.c.entity_id.in_(nodes)))
-
-
-def latest_event_ids(conn: Connection, nodes: Collection[str], limit: int, count: int,
-                     places: bool = True) -> list[str]:
-    """The ids of the latest `limit` events (date, then id, descending; undated last) with one of the nodes
-    among a report's actors, or (with `places`) as the place; `count` is how many there are, or about.
-
-    Few events are sorted; many (count squared above `limit` times all events) are found by walking the
-    event date index from the newest, probing each event's actors, until there are `limit`."""
-    nodes = sorted(nodes)
-    if count * count > limit * row_estimate(conn, events):
-        # coalesce() makes the probe read the report's few actors rather than seek every node
-        named = func.coalesce(event_actors.c.entity_id, "").in_(nodes)
-        actor = (select(event_actors.c.report_id).join(event_reports, event_reports.c.id == event_actors.c.report_id)
-                 .where(event_reports.c.event_id == events.c.id, named))
-        condition = or_(events.c.location_id.in_(nodes), actor.exists()) if places else actor.exists()
-        order: tuple[Any, ...] = (events.c.date.desc().nulls_last(), events.c.id.desc())
-    else:  # the expression first keeps the planner off the date index: a walk would pass most events
-        condition = events.c.id.in_(took_part(nodes))
-        if places:
-            condition = or_(condition, events.c.location_id.in_(nodes))
-        order = (events.c.date.is_(None), events.c.date.desc(), events.c.id.desc())
-    return list(conn.execute(select(events.c.id).where(condition).order_by(*order).limit(limit)).scalars())
-
-
-def latest_reported(conn: Connection, nodes: Collection[str], limit: int) -> tuple[list[str], bool]:
-    """The events with one of the nodes among a report's actors: all of them, or when there are more than
-    `limit` reports, the events of the latest `limit` reports (by the report's date); and whether cut.
-
-    Read off covering indexes (actor -> report -> event and date); a frontier with very many reports walks
-    the event date index instead (see latest_event_ids)."""
-    nodes = sorted(nodes)
-    reports = int(conn.execute(select(func.count()).select_from(event_actors)
-                               .where(event_actors.c.entity_id.in_(nodes))).scalar() or 0)
-    if reports <= limit:
-        return list(dict.fromkeys(conn.execute(took_part(nodes)).scalars())), False
-    if reports * reports > limit * row_estimate(conn, events):
-        return latest_event_ids(conn, nodes, limit, reports, places=False), True
-    dated = (select(event_reports.c.event_id).join(event_actors, event_actors.c.report_id == event_reports.c.id)
-             .where(event_actors.c.entity_id.in_(nodes))
-             .order_by(event_reports.c.date.is_(None), event_reports.c.date.desc(), event_reports.c.event_id.desc())
-             .limit(limit))
-    return list(dict.fromkeys(conn.execute(dated).scalars())), True
 
 
 def entity_events(conn: Connection, nodes: Collection[str], limit: int = 50) -> tuple[list[dict[str, Any]], int]:

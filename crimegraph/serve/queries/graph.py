@@ -10,9 +10,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, or_, select, true
 
-from crimegraph.serve.queries.claims import count_claims, latest_claim_ids
 from crimegraph.serve.queries.common import chunked
-from crimegraph.serve.queries.events import latest_reported
+from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported
 from crimegraph.store.queries import canonical_map, canonical_of
 from crimegraph.store.tables import claims, entities, event_actors, event_reports
 

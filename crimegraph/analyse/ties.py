@@ -1,0 +1,108 @@
+"""The actors most tied to an entity: shared claims, shared events, shared articles; each tie cited."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
+from crimegraph.store.queries import Citation, EntityRef, canonical_map, citations, entity_refs, in_chunks, members
+from crimegraph.store.tables import claims, event_actors, event_reports, mentions
+
+CLAIMS = 500  # ties are weighed over the entity's latest this many claims,
+REPORTS = 1000  # the events of its latest this many event reports,
+ARTICLES = 200  # and its latest this many articles
+
+
+@dataclass(slots=True)
+class Tie:
+    """Another actor and how strongly it is tied: shared claims, shared events, shared articles."""
+
+    entity: EntityRef
+    weight: int
+    claims: int = 0
+    events: int = 0
+    articles: int = 0
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.entity.to_dict(), "weight": self.weight, "claims": self.claims,
+                "events": self.events, "shared_articles": self.articles,
+                "citations": [c.to_dict() for c in self.citations]}
+
+
+def claim_pairs(conn: Connection, nodes: list[str]) -> list[tuple[str, str]]:
+    """(other node, claim id) for the entity's latest CLAIMS claims as subject or object."""
+    count = count_claims(conn, or_(claims.c.subject_id.in_(nodes), claims.c.object_id.in_(nodes)))
+    pairs: list[tuple[str, str]] = []
+    for part in in_chunks(latest_claim_ids(conn, nodes, ("subject", "object"), CLAIMS, count)):
+        for claim_id, subject, obj in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.object_id)
+                                                   .where(claims.c.id.in_(part))):
+            pairs.extend((node, claim_id) for node in (subject, obj) if node)
+    return pairs
+
+
+def event_pairs(conn: Connection, nodes: list[str]) -> list[tuple[str, str]]:
+    """(actor node, event id) for the events of the entity's latest REPORTS event reports."""
+    found, _ = latest_reported(conn, nodes, REPORTS)
+    pairs: list[tuple[str, str]] = []
+    for part in in_chunks(found):
+        pairs.extend((str(n), str(e)) for e, n in conn.execute(
+            select(event_reports.c.event_id, event_actors.c.entity_id).distinct()
+            .join(event_actors, event_actors.c.report_id == event_reports.c.id)
+            .where(event_reports.c.event_id.in_(part))))
+    return pairs
+
+
+def article_pairs(conn: Connection, nodes: list[str], mentioned_in: int) -> list[tuple[str, str]]:
+    """(node, article id) for the entities mentioned in the entity's latest ARTICLES articles."""
+    pairs: list[tuple[str, str]] = []
+    for part in in_chunks(recent_articles(conn, nodes, ARTICLES, mentioned_in)):
+        pairs.extend((str(n), str(a)) for n, a in conn.execute(
+            select(mentions.c.entity_id, mentions.c.article_id).where(mentions.c.article_id.in_(part))))
+    return pairs
+
+
+def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in: int,
+         limit: int = 10) -> list[Tie]:
+    """The actors most tied to the entity: 3 per shared claim, 2 per shared event, 1 per shared article,
+    over its latest CLAIMS claims, the events of its latest REPORTS reports and its latest ARTICLES
+    articles (all of them for most entities)."""
+    ordered = sorted(nodes)
+    kinds = (claim_pairs(conn, ordered), event_pairs(conn, ordered), article_pairs(conn, ordered, mentioned_in))
+    canonical_ids = canonical_map(conn, {n for pairs in kinds for n, _ in pairs})
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    shared: dict[str, set[str]] = defaultdict(set)
+    for slot, pairs in enumerate(kinds):
+        for target, item in {(canonical_ids.get(n), item) for n, item in pairs}:
+            if target and target != canonical:
+                totals[target][slot] += 1
+                if slot == 2:
+                    shared[target].add(item)
+    ranked = sorted(totals.items(), key=lambda kv: (-(3 * kv[1][0] + 2 * kv[1][1] + kv[1][2]), kv[0]))[:limit]
+    refs = entity_refs(conn, [k for k, _ in ranked])
+    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a, together(conn, ordered, k, sorted(shared[k])[:1]))
+            for k, (c, e, a) in ranked if k in refs]
+
+
+def together(conn: Connection, nodes: Collection[str], other: str, article_ids: list[str]) -> list[Citation]:
+    """A sentence naming both entities in a shared article, else one naming the other entity there."""
+    found: list[Citation] = []
+    other_nodes = members(conn, other)
+    for article_id in article_ids:
+        rows = conn.execute(select(mentions.c.entity_id, mentions.c.evidence).where(
+            mentions.c.article_id == article_id, mentions.c.entity_id.in_([*nodes, *other_nodes])))
+        own: set[str] = set()
+        theirs: list[dict[str, Any]] = []
+        for node, evidence in rows:
+            if node in other_nodes:
+                theirs.extend(evidence or [])
+            else:
+                own.update(e.get("text", "") for e in evidence or [])
+        both = [e for e in theirs if e.get("text") in own] or theirs
+        found.extend(citations(conn, [(article_id, both[:1])]))
+    return found
