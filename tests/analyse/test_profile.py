@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+import crimegraph.analyse.graph as graph
 from crimegraph.analyse.graph import shortest_paths
 from crimegraph.analyse.profile import NotFound, facts, profile, resolve_target
 from crimegraph.model import Extraction
@@ -113,3 +114,11 @@ def test_events_are_the_latest_with_a_total(engine: Engine) -> None:
     record = found.to_dict()
     assert record["event_count"] == 2
     assert record["events"][0]["report_count"] == 1
+
+
+def test_a_path_search_past_its_budget_says_so(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    knowledge_base(engine)
+    assert shortest_paths(engine, "Norte Group", "US Treasury").to_dict()["complete"] is True
+    monkeypatch.setattr(graph, "MAX_REACH", 0)
+    cut = shortest_paths(engine, "Norte Group", "US Treasury")
+    assert cut.paths == [] and cut.complete is False

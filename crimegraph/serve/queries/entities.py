@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from crimegraph.serve.queries.claims import entity_claims
 from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, chunked, citation, cluster_of, listing
@@ -36,9 +36,12 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
                       key=lambda r: (-r.articles, r.name))
         rows = [r.to_dict() for r in hits[page.offset:page.offset + page.limit]]
         return listing(rows, len(hits), page, q=q)
+    # Ranked by mentions summed over a cluster's nodes (index-only: one mention per node and article);
+    # the counts shown are exact articles (entity_refs).
+    per_node = select(mentions.c.entity_id, func.count().label("n")).group_by(mentions.c.entity_id).subquery()
     canonical = entities.alias("canonical")
-    counted = func.count(distinct(mentions.c.article_id))
-    query = (select(entities.c.canonical_id, counted).join(mentions, mentions.c.entity_id == entities.c.id)
+    counted = func.sum(per_node.c.n)
+    query = (select(entities.c.canonical_id, counted).join(per_node, per_node.c.entity_id == entities.c.id)
              .join(canonical, canonical.c.id == entities.c.canonical_id))
     total = select(func.count()).select_from(entities).where(entities.c.id == entities.c.canonical_id)
     if type_:
