@@ -129,15 +129,22 @@ def latest_event_ids(conn: Connection, nodes: Collection[str], limit: int, count
     return list(conn.execute(select(events.c.id).where(condition).order_by(*order).limit(limit)).scalars())
 
 
-def latest_reported(conn: Connection, nodes: Collection[str], limit: int) -> tuple[list[str], bool]:
+def count_reports(conn: Connection, nodes: Collection[str]) -> int:
+    """How many event reports name one of the nodes as an actor (index-only)."""
+    return int(conn.execute(select(func.count()).select_from(event_actors)
+                            .where(event_actors.c.entity_id.in_(sorted(nodes)))).scalar() or 0)
+
+
+def latest_reported(conn: Connection, nodes: Collection[str], limit: int,
+                    reports: int | None = None) -> tuple[list[str], bool]:
     """The events with one of the nodes among a report's actors: all of them, or when there are more than
-    `limit` reports, the events of the latest `limit` reports (by the report's date); and whether cut.
+    `limit` reports (`reports`: count_reports, when known), the events of the latest `limit` reports (by
+    the report's date); and whether cut.
 
     Read off covering indexes (actor -> report -> event and date); a frontier with very many reports walks
     the event date index instead (see latest_event_ids)."""
     nodes = sorted(nodes)
-    reports = int(conn.execute(select(func.count()).select_from(event_actors)
-                               .where(event_actors.c.entity_id.in_(nodes))).scalar() or 0)
+    reports = count_reports(conn, nodes) if reports is None else reports
     if reports <= limit:
         return list(dict.fromkeys(conn.execute(took_part(nodes)).scalars())), False
     if reports * reports > limit * row_estimate(conn, events):

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, or_, select, true
 
 from crimegraph.serve.queries.common import chunked
-from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported
+from crimegraph.store.latest import count_claims, count_reports, latest_claim_ids, latest_reported, took_part
 from crimegraph.store.queries import canonical_map, canonical_of
 from crimegraph.store.tables import claims, entities, event_actors, event_reports
 
@@ -111,7 +111,11 @@ def frontier_events(conn: Connection, nodes: list[str], keep: GraphFilter, edges
     there are more); whether cut."""
     if not keep.wants_events():
         return False
-    found, cut = latest_reported(conn, nodes, EVENTS_PER_LEVEL)
+    reports = count_reports(conn, nodes)
+    if reports <= EVENTS_PER_LEVEL:
+        event_edges(conn, took_part(nodes), keep, edges)
+        return False
+    found, cut = latest_reported(conn, nodes, EVENTS_PER_LEVEL, reports)
     event_edges(conn, found, keep, edges)
     return cut
 
