@@ -1,8 +1,7 @@
-"""Newest-first selections of an entity's articles, claims and events that stay cheap at scale.
+"""Newest-first selections of an entity's articles, claims and events that stay cheap at scale."""
 
-Each helper chooses between sorting the entity's own rows (when it has few) and walking a date index from
-the newest row, probing covering indexes, until it has enough (when it has many): whichever reads less.
-"""
+# Each helper either sorts the entity's own rows (when it has few) or walks a date index from the newest
+# row, probing covering indexes, until it has enough (when it has many): whichever reads less.
 
 from __future__ import annotations
 
