@@ -70,11 +70,11 @@ QUERY_INDEXES = (
     ("mentions", "ix_mentions_entity_article"), ("mentions", "ix_mentions_article_entity"),
     ("articles", "ix_articles_date_id"), ("claims", "ix_claims_source_id"), ("events", "ix_events_location_id"),
     ("events", "ix_events_date_id"), ("claims", "ix_claims_article_parties"),
-    ("event_reports", "ix_event_reports_event_report"), ("event_reports", "ix_event_reports_id_event"),
+    ("event_reports", "ix_event_reports_event_report"), ("event_reports", "ux_event_reports_id_event"),
     ("event_actors", "ix_event_actors_entity_report"),
 )
 REPLACED_INDEXES = ("ix_mentions_entity_id", "ix_mentions_article_id", "ix_articles_date", "ix_claims_article_id",
-                    "ix_event_reports_event_id", "ix_event_actors_entity_id")
+                    "ix_event_reports_event_id", "ix_event_actors_entity_id", "ix_event_reports_id_event")
 
 
 def query_indexes(conn: Connection) -> None:

@@ -134,7 +134,7 @@ event_reports = Table(
     Column("match", JSON),
     # Report <-> event (and the report's date) without reading the (wide) report rows.
     Index("ix_event_reports_event_report", "event_id", "id"),
-    Index("ix_event_reports_id_event", "id", "event_id", "date"),
+    Index("ux_event_reports_id_event", "id", "event_id", "date", unique=True),  # unique: preferred to the key
 )
 
 event_actors = Table(
