@@ -183,8 +183,8 @@ def build_kb(wanted: int, url: str) -> None:
     summary = load_shards(OUT / "kb-shards", open_db(url))
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"load: {summary.new:,} articles stored ({total:,} in the shards: the real corpus and re-dated,"
-          f" re-identified copies of it; {summary.skipped} duplicate texts skipped) in {seconds:.0f} s ="
+    print(f"load: {summary.new:,} articles stored (wanted {total:,} distinct texts: the real corpus and re-dated,"
+          f" re-identified copies of it; {summary.skipped} repeated texts skipped) in {seconds:.0f} s ="
           f" {summary.new / seconds:.1f} articles/s (storing {summary.store_seconds:.0f} s);"
           f" {summary.merges} merges, {summary.events:,} events; peak memory {peak} MB;"
           f" {(OUT / 'kb.db').stat().st_size / 1e9:.2f} GB")

@@ -52,7 +52,7 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000",
-                       "cache_size=-65536"):
+                       "cache_size=-65536", "mmap_size=1073741824"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

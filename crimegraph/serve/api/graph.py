@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from crimegraph.serve.api.respond import DirectJSON
 from crimegraph.serve.deps import Cache, Conn
 from crimegraph.serve.queries.graph import GraphFilter, graph
 
 router = APIRouter(tags=["graph"])
 
 
-@router.get("/graph")
+@router.get("/graph", response_class=DirectJSON, response_model=None)
 def get_graph(conn: Conn, memo: Cache,
               entity: Annotated[str | None, Query(description="Centre entity id; none for an overview.")] = None,
               depth: Annotated[int, Query(ge=1, le=4, description="Edges away from the centre.")] = 1,
@@ -21,11 +22,11 @@ def get_graph(conn: Conn, memo: Cache,
               status: Annotated[list[str] | None, Query(description="Claim statuses to keep (repeatable).")] = None,
               type: Annotated[list[str] | None, Query(description="Node types to keep (repeatable).")] = None,
               limit: Annotated[int, Query(ge=1, le=1000, description="Most nodes returned.")] = 150,
-              ) -> dict[str, Any]:
+              ) -> DirectJSON:
     """Nodes (entities, activities) and typed edges (predicate, status, count, claim or event ids)."""
     keep = GraphFilter(frozenset(p for p in predicate or [] if p), frozenset(s for s in status or [] if s),
                        frozenset(t for t in type or [] if t))
     if entity:
-        return graph(conn, entity, depth, keep, limit)
+        return DirectJSON(graph(conn, entity, depth, keep, limit))
     found: dict[str, Any] = memo.get(conn, ("graph", keep, limit), lambda: graph(conn, None, depth, keep, limit))
-    return found
+    return DirectJSON(found)
