@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -56,15 +56,6 @@ class PathResult:
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source.to_dict(), "target": self.target.to_dict(),
                 "paths": [[s.to_dict() for s in path] for path in self.paths], "complete": self.complete}
-
-
-def cluster_of_nodes(conn: Connection, clusters: Collection[str]) -> dict[str, str]:
-    """Node id -> cluster, for every node of the clusters."""
-    found: dict[str, str] = {}
-    for part in in_chunks(clusters):
-        found.update(list(conn.execute(select(entities.c.id, entities.c.canonical_id)
-                                       .where(entities.c.canonical_id.in_(part)))))
-    return found
 
 
 def reach(conn: Connection, nodes: list[str]) -> int:
@@ -121,7 +112,7 @@ class Side:
 
     def expand(self, conn: Connection) -> bool:
         """Reach the next level; False when it would read more than MAX_REACH rows."""
-        nodes = cluster_of_nodes(conn, self.frontier)
+        nodes = canonical_map(conn, self.frontier, of_clusters=True)
         if reach(conn, list(nodes)) > MAX_REACH:
             return False
         level = max(self.depth[n] for n in self.frontier) + 1
@@ -223,7 +214,7 @@ def shortest_paths(bind: Bind, source: str, target: str, limit: int = 3) -> Path
         b, _ = resolve_target(conn, target)
         found, complete = search(conn, a, b, limit) if a != b else ([], True)
         refs = entity_refs(conn, {a, b} | {n for path in found for n in path})
-        nodes = cluster_of_nodes(conn, {n for path in found for n in path})
+        nodes = canonical_map(conn, {n for path in found for n in path}, of_clusters=True)
         result = PathResult(refs[a], refs[b], complete=complete)
         for path in found:
             result.paths.append([describe(conn, x, y, refs, nodes) for x, y in zip(path, path[1:], strict=False)])

@@ -98,12 +98,12 @@ def members(conn: Connection, canonical: str) -> list[str]:
                              .order_by(entities.c.id)).scalars())
 
 
-def canonical_map(conn: Connection, nodes: Collection[str]) -> dict[str, str]:
-    """Node id -> canonical id, for many nodes."""
+def canonical_map(conn: Connection, nodes: Collection[str], of_clusters: bool = False) -> dict[str, str]:
+    """Node id -> canonical id, for many nodes (or, with `of_clusters`, for every node of these clusters)."""
+    key = entities.c.canonical_id if of_clusters else entities.c.id
     found: dict[str, str] = {}
     for part in in_chunks(nodes):
-        found.update(list(conn.execute(select(entities.c.id, entities.c.canonical_id)
-                                       .where(entities.c.id.in_(part)))))
+        found.update(list(conn.execute(select(entities.c.id, entities.c.canonical_id).where(key.in_(part)))))
     return found
 
 
