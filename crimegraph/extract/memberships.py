@@ -47,10 +47,4 @@ def listed_after(token: Token, refs: Referents) -> list[EntityCluster]:
 
 def named_after(noun: Token, limit: Token, refs: Referents) -> EntityCluster | None:
     """The name right after a common noun ("the coalition 'Civic Front'"), before `limit`."""
-    for t in noun.doc[noun.i + 1 : min(limit.i, noun.i + 4)]:
-        cluster = refs.at(t)
-        if cluster is not None:
-            return cluster
-        if not t.is_punct:
-            return None
-    return None
+    return refs.across_punct(noun.doc[noun.i + 1 : min(limit.i, noun.i + 4)])

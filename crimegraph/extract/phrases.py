@@ -35,17 +35,7 @@ class PhraseTable:
 
     def match_at(self, tokens: Doc | Span | Sequence[Token], start: int) -> tuple[int, str] | None:
         """The longest phrase starting at tokens[start]: (length, value), or None."""
-        frontier: list[dict[str, object]] = [self.root]
-        best: tuple[int, str] | None = None
-        i = start
-        while frontier and i < len(tokens):
-            frontier = _advance(frontier, tokens[i])
-            i += 1
-            for node in frontier:
-                value = node.get(_END)
-                if isinstance(value, str):
-                    best = (i - start, value)
-        return best
+        return self._longest(keys(tokens[i]) for i in range(start, len(tokens)))
 
     def find(self, tokens: Doc | Span) -> list[tuple[int, int, str]]:
         """Non-overlapping matches in a Doc or Span, left to right: (start, end, value) token indices."""
@@ -79,18 +69,21 @@ class PhraseTable:
         return found
 
     def match_words(self, words: DocWords, start: int) -> tuple[int, str] | None:
+        """Like `match_at`, reading the forms and lemmas `words` holds."""
+        return self._longest((words.lower[i], words.lemma[i]) for i in range(start, len(words.lower)))
+
+    def _longest(self, steps: Iterable[tuple[str, ...]]) -> tuple[int, str] | None:
+        """Walk the trie with each word's keys in turn; the longest phrase passed: (length, value)."""
         frontier: list[dict[str, object]] = [self.root]
         best: tuple[int, str] | None = None
-        i = start
-        while frontier and i < len(words.lower):
-            keys_ = (words.lower[i], words.lemma[i])
-            frontier = [c for node in frontier for k in dict.fromkeys(keys_)
-                        if isinstance(c := node.get(k), dict)]
-            i += 1
+        for length, word_keys in enumerate(steps, 1):
+            frontier = _advance(frontier, word_keys)
+            if not frontier:
+                break
             for node in frontier:
                 value = node.get(_END)
                 if isinstance(value, str):
-                    best = (i - start, value)
+                    best = (length, value)
         return best
 
     def lookup(self, token: Token) -> str | None:
@@ -104,10 +97,10 @@ class PhraseTable:
         return None
 
 
-def _advance(frontier: list[dict[str, object]], token: Token) -> list[dict[str, object]]:
+def _advance(frontier: list[dict[str, object]], word_keys: tuple[str, ...]) -> list[dict[str, object]]:
     nxt: list[dict[str, object]] = []
     for node in frontier:
-        for key in keys(token):
+        for key in word_keys:
             child = node.get(key)
             if isinstance(child, dict) and all(child is not n for n in nxt):
                 nxt.append(child)

@@ -272,13 +272,7 @@ def contains_name(a: EntityCluster, b: EntityCluster) -> bool:
 
 def preceding_entity(token: Token, refs: Referents) -> EntityCluster | None:
     """The entity named just before a token, across at most a comma."""
-    for t in reversed(token.doc[max(token.sent.start, token.i - 3) : token.i]):
-        cluster = refs.at(t)
-        if cluster is not None:
-            return cluster
-        if not t.is_punct:
-            return None
-    return None
+    return refs.across_punct(reversed(token.doc[max(token.sent.start, token.i - 3) : token.i]))
 
 
 def following_owner(doc: Doc, end: int, refs: Referents, unit: EntityCluster) -> list[EntityCluster]:

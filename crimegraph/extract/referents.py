@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -54,6 +55,16 @@ class Referents:
         """The entity whose mention covers the token."""
         number = self.index.get(token.i)
         return self.clusters[number] if number is not None else None
+
+    def across_punct(self, tokens: Iterable[Token]) -> EntityCluster | None:
+        """The entity at the first token that is not punctuation, or None."""
+        for t in tokens:
+            cluster = self.at(t)
+            if cluster is not None:
+                return cluster
+            if not t.is_punct:
+                return None
+        return None
 
     def resolve(self, token: Token, part_whole: bool = False) -> EntityCluster | None:
         """The entity a token refers to, or None.
