@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from crimegraph.analyse.profile import resolve_target
-from crimegraph.store.db import Bind, connect
+from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.latest import latest_reports, took_part
 from crimegraph.store.queries import (
     Citation,
@@ -21,7 +21,6 @@ from crimegraph.store.queries import (
     citations,
     cite,
     entity_refs,
-    in_chunks,
 )
 from crimegraph.store.tables import claims, entities, event_actors, event_reports, events
 

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Connection, FromClause, and_, func, select
 from crimegraph.analyse.ties import Tie, ties
 from crimegraph.analyse.timeline import EventLine, counted_timeline
 from crimegraph.exc import CrimegraphError
-from crimegraph.store.db import Bind, connect
+from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.latest import recent_articles
 from crimegraph.store.queries import (
     Citation,
@@ -23,7 +23,6 @@ from crimegraph.store.queries import (
     cite,
     entity_refs,
     find_entities,
-    in_chunks,
     members,
 )
 from crimegraph.store.tables import articles, claims, entities, mentions, names

@@ -8,12 +8,11 @@ from collections.abc import Collection
 from sqlalchemy import Connection, func, select
 
 from crimegraph.resolve.names import acronym, fold, generic_words, is_acronym, person_tokens, translated
-from crimegraph.store.db import insert_ignore
+from crimegraph.store.db import in_chunks, insert_ignore
 from crimegraph.store.keys import family
 from crimegraph.store.tables import entities, name_keys, names
 
 MAX_BLOCK = 200
-CHUNK = 500
 
 
 def keys_for(name: str, family_: str) -> set[str]:
@@ -35,16 +34,10 @@ def keys_for(name: str, family_: str) -> set[str]:
     return keys
 
 
-def chunks(items: Collection[str], size: int = CHUNK) -> list[list[str]]:
-    """A collection in lists of at most `size` (to keep IN clauses short)."""
-    ordered = sorted(items)
-    return [ordered[i:i + size] for i in range(0, len(ordered), size)]
-
-
 def index_keys(conn: Connection, node_ids: Collection[str]) -> dict[str, set[str]]:
     """Compute and store the blocking keys of nodes from all their names; the keys per node."""
     found: dict[str, set[str]] = defaultdict(set)
-    for part in chunks(node_ids):
+    for part in in_chunks(node_ids):
         rows = conn.execute(select(names.c.entity_id, names.c.name, entities.c.type)
                             .join(entities, entities.c.id == names.c.entity_id)
                             .where(names.c.entity_id.in_(part)))
@@ -58,12 +51,12 @@ def candidates(conn: Connection, keys: dict[str, set[str]], max_block: int = MAX
     """Other nodes that share a key with each node, leaving out keys held by more than max_block nodes."""
     all_keys = set().union(*keys.values()) if keys else set()
     sizes: dict[str, int] = {}
-    for part in chunks(all_keys):
+    for part in in_chunks(all_keys):
         sizes.update(list(conn.execute(select(name_keys.c.key, func.count()).where(name_keys.c.key.in_(part))
                                        .group_by(name_keys.c.key))))
     usable = [k for k in all_keys if sizes.get(k, 0) <= max_block]
     holders: dict[str, set[str]] = defaultdict(set)
-    for part in chunks(usable):
+    for part in in_chunks(usable):
         for key, node in conn.execute(select(name_keys.c.key, name_keys.c.entity_id)
                                       .where(name_keys.c.key.in_(part))):
             holders[key].add(node)

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from crimegraph.store.bulk import bulk_insert, chunked
+from crimegraph.store.bulk import bulk_insert
+from crimegraph.store.db import in_chunks
 from crimegraph.store.keys import make_id
 from crimegraph.store.tables import entities, event_actors, event_reports, events
 from crimegraph.store.writer import PendingReport, evidence_json
@@ -103,7 +104,7 @@ class EventPlacer:
         return {self.canon.get(i, i) for i in ids if i}
 
     def load_canonical(self, ids: Collection[str]) -> None:
-        for part in chunked(ids):
+        for part in in_chunks(ids):
             self.canon.update((n, c) for n, c in self.conn.execute(
                 select(entities.c.id, entities.c.canonical_id).where(entities.c.id.in_(part))))
 
@@ -129,7 +130,7 @@ class EventPlacer:
         """Fill in the articles, places and actors of stored events."""
         pairs: list[tuple[str, str, str | None]] = []
         actors: list[tuple[str, str]] = []
-        for part in chunked(found):
+        for part in in_chunks(found):
             pairs.extend((e, a, p) for e, a, p in self.conn.execute(
                 select(event_reports.c.event_id, event_reports.c.article_id, event_reports.c.location_id)
                 .where(event_reports.c.event_id.in_(part))))

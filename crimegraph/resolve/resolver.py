@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, or_, select
 
 from crimegraph.resolve import clusters
-from crimegraph.resolve.blocking import candidates, chunks, index_keys
+from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import NAME_FEATURES, PENALTIES, VETO, VETOES, Node, shared_context
+from crimegraph.store.db import in_chunks
 from crimegraph.store.tables import RESOLVER, SAME, entities, judgements, mentions, names
 
 THRESHOLD = 0.7
@@ -51,7 +52,7 @@ def name_score(a: Node, b: Node) -> Decision:
 def load_nodes(conn: Connection, ids: Collection[str]) -> dict[str, Node]:
     """Nodes with all their surface forms."""
     found: dict[str, Node] = {}
-    for part in chunks(ids):
+    for part in in_chunks(ids):
         for node, key, name, type_ in conn.execute(
                 select(entities.c.id, entities.c.key, entities.c.name, entities.c.type)
                 .where(entities.c.id.in_(part))):
@@ -147,7 +148,7 @@ class Resolver:
     def judged(self, touched: Collection[str]) -> set[tuple[str, str]]:
         """Pairs that already have a judgement (never judged again by the resolver)."""
         found: set[tuple[str, str]] = set()
-        for part in chunks(touched):
+        for part in in_chunks(touched):
             rows = self.conn.execute(select(judgements.c.left_id, judgements.c.right_id).where(
                 or_(judgements.c.left_id.in_(part), judgements.c.right_id.in_(part))))
             found.update(clusters.pair(a, b) for a, b in rows)
@@ -155,7 +156,7 @@ class Resolver:
 
     def canonicals(self, ids: Collection[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for part in chunks(ids):
+        for part in in_chunks(ids):
             found.update(dict(list(self.conn.execute(select(entities.c.id, entities.c.canonical_id)
                                                 .where(entities.c.id.in_(part))))))
         return found

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Table
 
 from crimegraph.store.db import is_sqlite
-
-IN_CHUNK = 500
-
-
-def chunked(items: Collection[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
-    """Items (sorted) in lists short enough for an IN clause."""
-    ordered = sorted(items)
-    for start in range(0, len(ordered), size):
-        yield ordered[start:start + size]
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:

@@ -16,6 +16,7 @@ from crimegraph.exc import CrimegraphError
 from crimegraph.settings import database_url
 
 Bind = Engine | Connection
+CHUNK = 500  # ids per IN list
 
 
 class DatabaseError(CrimegraphError):
@@ -99,3 +100,10 @@ def insert_ignore(conn: Connection, table: Table, rows: Iterable[Mapping[str, An
     statement = module.insert(table).on_conflict_do_nothing()
     result = conn.execute(statement, batch)
     return max(result.rowcount, 0)
+
+
+def in_chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
+    """Distinct items, sorted, in lists short enough for an IN clause."""
+    ordered = sorted(set(items))
+    for start in range(0, len(ordered), size):
+        yield ordered[start:start + size]

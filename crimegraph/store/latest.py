@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func, literal_column, or_, select, text
 
-from crimegraph.store.db import is_sqlite
-from crimegraph.store.queries import article_count, in_chunks
+from crimegraph.store.db import in_chunks, is_sqlite
+from crimegraph.store.queries import article_count
 from crimegraph.store.tables import articles, claims, event_actors, event_reports, events, mentions
 
 WALK_COST = 4  # sorting a claim by its article's date costs about this many steps of a date-index walk

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, distinct, func, select
 
 from crimegraph.resolve.names import fold
-from crimegraph.store.db import Bind, connect
+from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.tables import (
     articles,
     claims,
@@ -21,8 +21,6 @@ from crimegraph.store.tables import (
     judgements,
     mentions,
 )
-
-CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +57,6 @@ def display_title(title: str | None, text: str | None, width: int = 90) -> str:
     first = " ".join((text or "").split())
     return first if len(first) <= width else first[: width - 1].rsplit(" ", 1)[0] + "…"
 
-
-def in_chunks(items: Collection[str]) -> Iterable[list[str]]:
-    """Items in lists short enough for an IN clause."""
-    ordered = sorted(items)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start:start + CHUNK]
 
 
 def stats(bind: Bind) -> dict[str, int]:

@@ -15,8 +15,8 @@ from sqlalchemy import Connection, select
 
 from crimegraph.model import Article, Claim, Event, Evidence, Extraction
 from crimegraph.resolve.names import fold
-from crimegraph.store.bulk import bulk_insert, chunked
-from crimegraph.store.db import insert_ignore
+from crimegraph.store.bulk import bulk_insert
+from crimegraph.store.db import in_chunks, insert_ignore
 from crimegraph.store.keys import country_code, entity_id, main_country, make_id, node_key
 from crimegraph.store.tables import articles, claims, entities, mentions, names
 
@@ -75,7 +75,7 @@ def free_article_ids(conn: Connection, batch: Sequence[Article]) -> list[str]:
     """Each article's own id, or that id plus a hash suffix when another article (stored or earlier in the
     batch) already has it."""
     taken: dict[str, str] = {}
-    for part in chunked({a.id for a in batch}):
+    for part in in_chunks({a.id for a in batch}):
         taken.update((i, h) for i, h in conn.execute(
             select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(part))))
     found: list[str] = []
@@ -174,7 +174,7 @@ class ArticleWriter:
 def new_nodes(conn: Connection, rows: Rows) -> set[str]:
     """Write the nodes not stored yet; their ids."""
     known: set[str] = set()
-    for part in chunked(rows.entities):
+    for part in in_chunks(rows.entities):
         known.update(conn.execute(select(entities.c.id).where(entities.c.id.in_(part))).scalars())
     fresh = [row for node, row in rows.entities.items() if node not in known]
     insert_ignore(conn, entities, fresh)
@@ -184,7 +184,7 @@ def new_nodes(conn: Connection, rows: Rows) -> set[str]:
 def new_names(conn: Connection, rows: Rows) -> set[str]:
     """Write the (node, name) pairs not stored yet; the nodes that got a new name."""
     known: set[tuple[str, str]] = set()
-    for part in chunked(rows.names):
+    for part in in_chunks(rows.names):
         known.update((n, s) for n, s in conn.execute(
             select(names.c.entity_id, names.c.name).where(names.c.entity_id.in_(part))))
     fresh = [{"entity_id": node, "name": name} for node, forms in rows.names.items() for name in forms

@@ -7,7 +7,8 @@ from sqlalchemy import Connection, Engine, func, select, text
 
 from crimegraph.ingest import runner
 from crimegraph.model import Article, Extraction
-from crimegraph.store.bulk import bulk_insert, chunked, refresh_statistics
+from crimegraph.store.bulk import bulk_insert, refresh_statistics
+from crimegraph.store.db import in_chunks
 from crimegraph.store.queries import stats
 from crimegraph.store.tables import articles, event_reports, events, mentions, names
 from crimegraph.store.writer import Written, store_articles
@@ -87,7 +88,7 @@ def test_a_failing_article_is_named_and_the_rest_of_the_batch_is_stored(
 
 
 def test_bulk_insert_and_chunks(engine: Engine) -> None:
-    assert [len(c) for c in chunked([str(i) for i in range(1203)], 500)] == [500, 500, 203]
+    assert [len(c) for c in in_chunks([str(i) for i in range(1203)], 500)] == [500, 500, 203]
     with engine.begin() as conn:
         store_articles(conn, [story("d1", "2021-01-01")])
         node = conn.execute(select(mentions.c.entity_id)).scalars().first()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from crimegraph.store.queries import canonical_map, display_title, in_chunks
+from crimegraph.store.db import in_chunks
+from crimegraph.store.queries import canonical_map, display_title
 from crimegraph.store.tables import articles, entities, names
 
 MAX_LIMIT = 500
@@ -96,7 +97,3 @@ def nodes_named(conn: Connection, value: str, limit: int = 200) -> list[str]:
         found.extend(conn.execute(select(entities.c.id).where(entities.c.canonical_id.in_(part))).scalars())
     return found
 
-
-def chunked(ids: Iterable[str]) -> Iterable[list[str]]:
-    """Ids in lists short enough for an IN clause."""
-    return in_chunks(set(ids))

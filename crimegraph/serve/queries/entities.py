@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select
 
 from crimegraph.serve.queries.claims import entity_claims
-from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, chunked, citation, cluster_of, listing
+from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
 from crimegraph.serve.queries.events import entity_events
+from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import recent_articles
 from crimegraph.store.queries import EntityRef, article_count, canonical_map, entity_refs
 from crimegraph.store.search import name_hits
@@ -59,7 +60,7 @@ def surface_names(conn: Connection, nodes: list[str], sample: list[str]) -> list
     """Every name the entity's nodes were recorded as, the most used in the `sample` articles first."""
     counts: Counter[str] = Counter()
     counts.update(conn.execute(select(names.c.name).where(names.c.entity_id.in_(nodes))).scalars())
-    for part in chunked(sample):
+    for part in in_chunks(sample):
         counts.update(conn.execute(select(mentions.c.name).where(mentions.c.article_id.in_(part),
                                                                  mentions.c.entity_id.in_(nodes))).scalars())
     return [name for name, _ in counts.most_common()]

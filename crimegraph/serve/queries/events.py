@@ -13,12 +13,12 @@ from crimegraph.serve.queries.common import (
     FIRST_PAGE,
     Page,
     article_refs,
-    chunked,
     citation,
     entity_names,
     listing,
     nodes_named,
 )
+from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_events, latest_event_ids, latest_reports, took_part
 from crimegraph.store.tables import event_actors, event_reports, events
 
@@ -66,7 +66,7 @@ def event_dicts(conn: Connection, rows: list[Any], reports_per_event: int = REPO
     ids = [r.id for r in rows]
     reports, counts = latest_reports(conn, ids, reports_per_event)
     actor_nodes: dict[str, list[str]] = defaultdict(list)
-    for part in chunked(ids):
+    for part in in_chunks(ids):
         for event_id, node in conn.execute(
                 select(event_reports.c.event_id, event_actors.c.entity_id)
                 .join(event_actors, event_actors.c.report_id == event_reports.c.id)

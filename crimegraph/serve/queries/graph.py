@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, or_, select, true
 
-from crimegraph.serve.queries.common import chunked
+from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, count_reports, latest_claim_ids, latest_reported, took_part
 from crimegraph.store.queries import canonical_map, canonical_of
 from crimegraph.store.tables import claims, entities, event_actors, event_reports
@@ -82,7 +82,7 @@ def event_edges(conn: Connection, event_ids: Iterable[str] | Select[Any] | None,
     if event_ids is None or isinstance(event_ids, Select):
         parts: Iterable[Any] = [query if event_ids is None else query.where(event_reports.c.event_id.in_(event_ids))]
     else:
-        parts = (query.where(event_reports.c.event_id.in_(part)) for part in chunked(event_ids))
+        parts = (query.where(event_reports.c.event_id.in_(part)) for part in in_chunks(event_ids))
     actors: dict[str, set[str]] = defaultdict(set)
     for part in parts:
         for event_id, node in conn.execute(part):
@@ -101,7 +101,7 @@ def frontier_claims(conn: Connection, nodes: list[str], keep: GraphFilter, edges
     if count <= CLAIMS_PER_LEVEL:
         claim_edges(conn, condition, keep, edges)
         return False
-    for part in chunked(latest_claim_ids(conn, nodes, ("subject", "object"), CLAIMS_PER_LEVEL, count)):
+    for part in in_chunks(latest_claim_ids(conn, nodes, ("subject", "object"), CLAIMS_PER_LEVEL, count)):
         claim_edges(conn, claims.c.id.in_(part), keep, edges)
     return True
 
@@ -123,7 +123,7 @@ def frontier_events(conn: Connection, nodes: list[str], keep: GraphFilter, edges
 def node_rows(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any]]:
     """Graph nodes for cluster ids and activity ids."""
     found: dict[str, dict[str, Any]] = {}
-    for part in chunked(i for i in ids if not i.startswith("activity:")):
+    for part in in_chunks(i for i in ids if not i.startswith("activity:")):
         for node, name, type_ in conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
                                               .where(entities.c.id.in_(part))):
             found[node] = {"id": node, "name": name, "type": type_}
@@ -135,7 +135,7 @@ def node_rows(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any
 
 def members_of(conn: Connection, canonicals: Collection[str]) -> list[str]:
     found: list[str] = []
-    for part in chunked(canonicals):
+    for part in in_chunks(canonicals):
         found.extend(conn.execute(select(entities.c.id).where(entities.c.canonical_id.in_(part))).scalars())
     return found
 
