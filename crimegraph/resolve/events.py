@@ -13,7 +13,8 @@ from sqlalchemy import Connection, select, update
 from crimegraph.store.bulk import bulk_insert
 from crimegraph.store.db import in_chunks
 from crimegraph.store.keys import make_id
-from crimegraph.store.tables import entities, event_actors, event_reports, events
+from crimegraph.store.queries import canonical_map
+from crimegraph.store.tables import event_actors, event_reports, events
 from crimegraph.store.writer import PendingReport, evidence_json
 
 WINDOW_DAYS = 3
@@ -104,9 +105,7 @@ class EventPlacer:
         return {self.canon.get(i, i) for i in ids if i}
 
     def load_canonical(self, ids: Collection[str]) -> None:
-        for part in in_chunks(ids):
-            self.canon.update((n, c) for n, c in self.conn.execute(
-                select(entities.c.id, entities.c.canonical_id).where(entities.c.id.in_(part))))
+        self.canon.update(canonical_map(self.conn, ids))
 
     def preload(self, reports: Collection[PendingReport]) -> None:
         """Every stored event of a report's type whose date falls in some report's search range."""
@@ -138,7 +137,7 @@ class EventPlacer:
                 select(event_reports.c.event_id, event_actors.c.entity_id)
                 .join(event_reports, event_reports.c.id == event_actors.c.report_id)
                 .where(event_reports.c.event_id.in_(part))))
-        self.load_canonical({p for _, _, p in pairs if p} | {a for _, a in actors} - self.canon.keys())
+        self.load_canonical(({p for _, _, p in pairs if p} | {a for _, a in actors}) - self.canon.keys())
         for event_id, article_id, place in pairs:
             found[event_id].articles.add(article_id)
             found[event_id].places |= self.canonical([place])

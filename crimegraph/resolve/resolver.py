@@ -11,6 +11,7 @@ from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import NAME_FEATURES, PENALTIES, VETO, VETOES, Node, shared_context
 from crimegraph.store.db import in_chunks
+from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import RESOLVER, SAME, entities, judgements, mentions, names
 
 THRESHOLD = 0.7
@@ -81,7 +82,7 @@ class Resolver:
         judged = self.judged(touched)
         wanted = set(pool) | set().union(*pool.values()) if pool else set()
         nodes = self._nodes = load_nodes(self.conn, wanted)
-        self._canonical = self.canonicals(wanted)
+        self._canonical = canonical_map(self.conn, wanted)
         decisions: list[Decision] = []
         seen: set[tuple[str, str]] = set()
         for node, others in pool.items():
@@ -152,13 +153,6 @@ class Resolver:
             rows = self.conn.execute(select(judgements.c.left_id, judgements.c.right_id).where(
                 or_(judgements.c.left_id.in_(part), judgements.c.right_id.in_(part))))
             found.update(clusters.pair(a, b) for a, b in rows)
-        return found
-
-    def canonicals(self, ids: Collection[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in in_chunks(ids):
-            found.update(dict(list(self.conn.execute(select(entities.c.id, entities.c.canonical_id)
-                                                .where(entities.c.id.in_(part))))))
         return found
 
     def context(self, node: str) -> set[str]:

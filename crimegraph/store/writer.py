@@ -207,9 +207,3 @@ def store_articles(conn: Connection, pairs: Sequence[tuple[Article, Extraction]]
     bulk_insert(conn, mentions, list(rows.mentions.values()))
     bulk_insert(conn, claims, list(rows.claims.values()))
     return Written(ids, touched, rows.reports)
-
-
-def store_article(conn: Connection, article: Article, extraction: Extraction,
-                  now: datetime | None = None) -> Written:
-    """Store one article (see store_articles)."""
-    return store_articles(conn, [(article, extraction)], now)
