@@ -11,6 +11,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from crimegraph.exc import CrimegraphError
+from crimegraph.resolve.features import people_differ
+from crimegraph.resolve.names import person_tokens
+from crimegraph.store.db import in_chunks
+from crimegraph.store.keys import family
 from crimegraph.store.tables import DIFFERENT, SAME, USER, entities, judgements, mentions
 
 
@@ -49,16 +53,26 @@ def effective(conn: Connection) -> dict[tuple[str, str], Judgement]:
 
 
 class UnionFind:
-    """Components of nodes, refusing unions that would join two nodes judged different."""
+    """Components of nodes, refusing unions that would join two nodes judged different.
 
-    def __init__(self, against: dict[str, set[str]]) -> None:
+    `people` gives the name words of person nodes: a checked union is refused when the two components
+    hold full names of two different people ('Cilia Flores de Maduro' and 'Nicolás Maduro' linked
+    through a lone 'Maduro'), so a weak link never chains two people together.
+    """
+
+    def __init__(self, against: dict[str, set[str]], people: dict[str, tuple[str, ...]] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.members: dict[str, set[str]] = {}
+        self.full: dict[str, set[tuple[str, ...]]] = {}
         self.against = against
+        self.people = people or {}
 
     def find(self, node: str) -> str:
-        self.parent.setdefault(node, node)
-        self.members.setdefault(node, {node})
+        if node not in self.parent:
+            self.parent[node] = node
+            self.members[node] = {node}
+            name = self.people.get(node)
+            self.full[node] = {name} if name and len(name) >= 2 else set()
         root = node
         while self.parent[root] != root:
             root = self.parent[root]
@@ -66,31 +80,42 @@ class UnionFind:
             self.parent[node], node = root, self.parent[node]
         return root
 
-    def union(self, a: str, b: str) -> bool:
-        """Join the components of a and b unless a 'different' judgement lies between them."""
+    def union(self, a: str, b: str, checked: bool = True) -> bool:
+        """Join the components of a and b unless a 'different' judgement (or, when checked, a clash of
+        two people's full names) lies between them."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         small, big = sorted((ra, rb), key=lambda r: len(self.members[r]))
         if any(self.against.get(n, set()) & self.members[big] for n in self.members[small]):
             return False
+        if checked and self.clash(small, big):
+            return False
         self.parent[small] = big
         self.members[big] |= self.members.pop(small)
+        self.full[big] |= self.full.pop(small)
         return True
 
+    def clash(self, ra: str, rb: str) -> bool:
+        """Whether two components hold the full names of two different people."""
+        return any(people_differ(x, y) for x in self.full[ra] for y in self.full[rb])
 
-def build(found: dict[tuple[str, str], Judgement]) -> UnionFind:
-    """Components from effective judgements: user 'same' first, then the resolver's by score."""
+
+def build(found: dict[tuple[str, str], Judgement], people: dict[str, tuple[str, ...]] | None = None) -> UnionFind:
+    """Components from effective judgements: user 'same' first, then the resolver's by score.
+
+    A person's 'same' always joins; the resolver's never joins two people's full names.
+    """
     against: dict[str, set[str]] = {}
     for judgement in found.values():
         if judgement.judgement == DIFFERENT:
             against.setdefault(judgement.left, set()).add(judgement.right)
             against.setdefault(judgement.right, set()).add(judgement.left)
-    components = UnionFind(against)
+    components = UnionFind(against, people)
     positive = [j for j in found.values() if j.judgement == SAME]
     positive.sort(key=lambda j: (j.decided_by != USER, -j.score, j.left, j.right))
     for judgement in positive:
-        components.union(judgement.left, judgement.right)
+        components.union(judgement.left, judgement.right, checked=judgement.decided_by != USER)
     for node in against:
         components.find(node)
     return components
@@ -107,21 +132,25 @@ def choose_canonical(members: Iterable[str], counts: Counter[str], names: dict[s
 
 def recompute(conn: Connection) -> int:
     """Set canonical_id for every node that has a judgement; how many nodes changed."""
-    components = build(effective(conn))
-    nodes = list(components.parent)
+    found = effective(conn)
+    nodes = sorted({n for key in found for n in key})
     if not nodes:
         return 0
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     current: dict[str, str] = {}
-    for start in range(0, len(nodes), 500):
-        part = nodes[start:start + 500]
+    people: dict[str, tuple[str, ...]] = {}
+    for part in in_chunks(nodes):
         counts.update(dict(list(conn.execute(select(mentions.c.entity_id, func.count())
                                         .where(mentions.c.entity_id.in_(part))
                                         .group_by(mentions.c.entity_id)))))
-        for node, name, canonical in conn.execute(select(entities.c.id, entities.c.name, entities.c.canonical_id)
-                                                  .where(entities.c.id.in_(part))):
+        for node, name, type_, canonical in conn.execute(
+                select(entities.c.id, entities.c.name, entities.c.type, entities.c.canonical_id)
+                .where(entities.c.id.in_(part))):
             names[node], current[node] = name, canonical
+            if family(type_) == "person":
+                people[node] = tuple(person_tokens(name))
+    components = build(found, people)
     changes: list[dict[str, Any]] = []
     for members in components.members.values():
         canonical = choose_canonical(members, counts, names)

@@ -5,7 +5,7 @@ A feature returns a score in 0-1 when it fires (None when it does not); a veto r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
@@ -109,24 +109,33 @@ def surname_conflict(a: Node, b: Node) -> float | None:
     """'Miguel Ángel Treviño' is not 'Miguel Ángel Félix Gallardo': full names ending in unrelated surnames."""
     if a.family != "person":
         return None
-    left, right = person_tokens(a.name), person_tokens(b.name)
-    if len(left) < 2 or len(right) < 2 or left[-1] == right[-1]:
-        return None
-    if left[-1] in right or right[-1] in left or ratio(left[-1], right[-1]) >= 80:
-        return None
-    return VETO
+    return VETO if surnames_differ(person_tokens(a.name), person_tokens(b.name)) else None
 
 
 def given_name_conflict(a: Node, b: Node) -> float | None:
     """'Juan Pérez' is not 'Pedro Pérez': two full names whose first words differ and appear nowhere else."""
     if a.family != "person":
         return None
-    left, right = person_tokens(a.name), person_tokens(b.name)
+    return VETO if given_names_differ(person_tokens(a.name), person_tokens(b.name)) else None
+
+
+def surnames_differ(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Two full names (two words or more) whose last words are unrelated."""
+    if len(left) < 2 or len(right) < 2 or left[-1] == right[-1]:
+        return False
+    return not (left[-1] in right or right[-1] in left or ratio(left[-1], right[-1]) >= 80)
+
+
+def given_names_differ(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Two full names whose first words differ, are not initials of each other and appear nowhere else."""
     if len(left) < 2 or len(right) < 2 or left[0] == right[0]:
-        return None
-    if left[0] in right or right[0] in left or _initial(left[0], right[0]):
-        return None
-    return VETO
+        return False
+    return not (left[0] in right or right[0] in left or _initial(left[0], right[0]))
+
+
+def people_differ(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two person names (as tokens) can only be two different people."""
+    return given_names_differ(left, right) or surnames_differ(left, right)
 
 
 def _initial(x: str, y: str) -> bool:

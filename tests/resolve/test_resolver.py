@@ -93,3 +93,16 @@ def test_a_lone_surname_between_two_people_is_left_alone(engine: Engine) -> None
         (doc("p3", "three"), Extraction("p3", [person("Rojas")])),
     ])
     assert len({canonical(engine, n) for n in ("Ana María Rojas", "Luis Rojas", "Rojas")}) == 3
+
+
+def test_relatives_sharing_a_surname_stay_apart(engine: Engine) -> None:
+    load(engine, [
+        (doc("m1", "text one"), Extraction("m1", [person("Nicolás Maduro Moros"), person("Maduro")])),
+        (doc("m2", "text two"), Extraction("m2", [person("Cilia Adela Flores de Maduro"), person("Maduro")])),
+        (doc("m3", "text three"), Extraction("m3", [person("Nicolás Maduro"), person("Cilia Flores")])),
+    ])
+    assert canonical(engine, "Cilia Adela Flores de Maduro") != canonical(engine, "Nicolás Maduro Moros")
+    assert canonical(engine, "Nicolás Maduro") == canonical(engine, "Nicolás Maduro Moros")
+    with engine.begin() as conn:
+        resolve_all(conn)
+    assert canonical(engine, "Cilia Adela Flores de Maduro") != canonical(engine, "Nicolás Maduro Moros")
