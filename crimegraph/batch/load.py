@@ -42,6 +42,7 @@ def load_shards(out: Path, engine: Engine, settings: Settings | None = None,
         summary.store_seconds += round(time.perf_counter() - stored, 3)
         if on_progress:
             on_progress(len(pairs))
+    ingester.settle()
     if summary.new:
         refresh_statistics(engine)
     summary.seconds = round(time.perf_counter() - started, 2)

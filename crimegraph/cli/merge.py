@@ -10,7 +10,8 @@ from rich.markup import escape
 
 from crimegraph.cli.kb import DbOption, handled, open_knowledge_base
 from crimegraph.resolve import clusters
-from crimegraph.resolve.resolver import resolve_all
+from crimegraph.resolve.settle import settle
+from crimegraph.resolve.settle_events import settle_events
 from crimegraph.settings import Settings
 from crimegraph.store.queries import entity
 
@@ -46,10 +47,13 @@ def resolve_command(
     db: DbOption = None,
     threshold: Annotated[float | None, typer.Option("--threshold", help="Merge score (default 0.7).")] = None,
 ) -> None:
-    """Re-run entity resolution over the whole knowledge base (respecting every recorded judgement)."""
+    """Re-run entity resolution and event de-duplication over the whole knowledge base (respecting every
+    recorded judgement of a person); on a finished knowledge base it changes nothing."""
     settings = Settings.from_env(match_threshold=threshold)
     with handled():
         engine = open_knowledge_base(db)
         with engine.begin() as conn:
-            merged = resolve_all(conn, settings.match_threshold)
-    Console().print(f"resolved: {len(merged)} new merge(s)")
+            settled = settle(conn, settings.match_threshold)
+            settle_events(conn, settings.event_window_days)
+    Console().print(f"resolved: {len(settled.merged)} new merge(s), {settled.withdrawn} withdrawn, "
+                    f"{settled.possible} possible match(es) to review")

@@ -17,6 +17,8 @@ from crimegraph.ingest.dedupe import Deduplicator
 from crimegraph.model import Article, Extraction
 from crimegraph.resolve.events import place_reports
 from crimegraph.resolve.resolver import Resolver
+from crimegraph.resolve.settle import settle
+from crimegraph.resolve.settle_events import settle_events
 from crimegraph.settings import Settings
 from crimegraph.store.writer import Written, store_articles
 
@@ -39,6 +41,7 @@ class IngestSummary:
     skipped: int = 0
     failed: list[Failure] = field(default_factory=list)
     merges: int = 0
+    withdrawn: int = 0
     events: int = 0
     seconds: float = 0.0
     extract_seconds: float = 0.0
@@ -81,6 +84,7 @@ class Ingester:
             self.batch(batch)
             if on_progress:
                 on_progress(len(batch))
+        self.settle()
         self.summary.seconds = round(time.perf_counter() - started, 2)
         return self.summary
 
@@ -125,6 +129,16 @@ class Ingester:
         self.summary.new += len(written.article_ids)
         self.summary.merges += len(Resolver(conn, self.settings.match_threshold).resolve(written.touched))
         self.summary.events += place_reports(conn, written.reports, self.settings.event_window_days)
+
+    def settle(self) -> None:
+        """End a run with the whole-base resolution pass, so the knowledge base does not depend on batching."""
+        started = time.perf_counter()
+        with self.engine.begin() as conn:
+            settled = settle(conn, self.settings.match_threshold)
+            settle_events(conn, self.settings.event_window_days)
+        self.summary.merges += len(settled.merged)
+        self.summary.withdrawn += settled.withdrawn
+        self.summary.store_seconds += round(time.perf_counter() - started, 3)
 
     def store_each(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> Written:
         """Store articles one by one, each in a savepoint; failures are recorded and skipped."""

@@ -151,6 +151,8 @@ def recompute(conn: Connection) -> int:
             if family(type_) == "person":
                 people[node] = tuple(person_tokens(name))
     components = build(found, people)
+    for node in nodes:  # a node whose merges were all withdrawn stands alone again
+        components.find(node)
     changes: list[dict[str, Any]] = []
     for members in components.members.values():
         canonical = choose_canonical(members, counts, names)

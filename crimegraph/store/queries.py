@@ -13,6 +13,7 @@ from sqlalchemy import Connection, distinct, func, select
 from crimegraph.resolve.names import fold
 from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.tables import (
+    SAME,
     articles,
     claims,
     entities,
@@ -75,8 +76,15 @@ def stats(bind: Bind) -> dict[str, int]:
             "event_reports": count(event_reports.c.id),
             "merged_names": int(conn.execute(select(func.count()).where(
                 entities.c.canonical_id != entities.c.id)).scalar() or 0),
-            "judgements": count(judgements.c.id),
+            "merge_decisions": merge_decisions(conn),
         }
+
+
+def merge_decisions(conn: Connection) -> int:
+    """Pairs judged the same by the judgements in force (the log itself grows with every re-decision)."""
+    from crimegraph.resolve.clusters import effective
+
+    return sum(1 for j in effective(conn).values() if j.judgement == SAME)
 
 
 def canonical_of(conn: Connection, node: str) -> str | None:

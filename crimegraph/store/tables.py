@@ -160,5 +160,6 @@ judgements = Table(
 
 SAME = "same"
 DIFFERENT = "different"
+POSSIBLE = "possible"
 RESOLVER = "resolver"
 USER = "user"
