@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.kinship import introduced_as_relative
 from crimegraph.extract.names import (
     acronym_of,
     content_words,
@@ -133,10 +134,13 @@ def link_acronyms(ents: list[Span], sets: UnionFind) -> None:
 
 def link_persons(ents: list[Span], sets: UnionFind) -> None:
     """A partial name ("Padrino López", "Reverol") joins the full name that contains it; when several
-    full names do, the one mentioned last before it."""
+    full names do, the one mentioned last before it. A bare surname never joins a full name introduced as
+    somebody's relative ("President Maduro" is not "his son, Nicolás Maduro Guerra")."""
     people = [(i, person_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ == PERSON]
+    relatives = {j for j, full in people if len(full) >= 2 and introduced_as_relative(ents[j].text, ents[j].sent.text)}
     for i, words in people:
-        candidates = [j for j, full in people if is_part_of_name(words, full)]
+        candidates = [j for j, full in people if is_part_of_name(words, full)
+                      and not (len(words) == 1 and j in relatives)]
         roots = {sets.find(j) for j in candidates}
         if len(roots) == 1:
             sets.union(i, candidates[0])

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, or_, select
 
+from crimegraph.extract.kinship import introduced_as_relative
 from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import NAME_FEATURES, PENALTIES, VETO, VETOES, Node, shared_context
+from crimegraph.resolve.names import person_tokens
 from crimegraph.store.db import in_chunks
 from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import RESOLVER, SAME, entities, judgements, mentions, names
@@ -71,6 +73,8 @@ class Resolver:
         self.conn = conn
         self.threshold = threshold
         self._context: dict[str, set[str]] = {}
+        self._articles: dict[str, set[str]] = {}
+        self._relatives: dict[str, bool] = {}
         self._canonical: dict[str, str] = {}
         self._nodes: dict[str, Node] = {}
 
@@ -103,8 +107,13 @@ class Resolver:
         return merged
 
     def score(self, a: Node, b: Node) -> Decision:
-        """Name score, plus shared context when the names alone are not enough."""
+        """Name score, plus shared context when the names alone are not enough; 0 for two people an article
+        told apart."""
         decision = name_score(a, b)
+        if decision.score > 0.0 and self.apart(a, b):
+            return Decision(a.id, b.id, 0.0, {"apart_in_one_article": VETO})
+        if decision.score > 0.0 and a.family == b.family == "person" and self.relative(a.id) != self.relative(b.id):
+            return Decision(a.id, b.id, 0.0, {"relative_of_namesake": VETO})
         if 0.0 < decision.score < self.threshold or (0.0 < decision.score < STRONG and a.family == "person"):
             shared = self.shared(a.id, b.id)
             bonus = shared_context(shared)
@@ -146,6 +155,28 @@ class Resolver:
                     return True
         return False
 
+    def apart(self, a: Node, b: Node) -> bool:
+        """Whether two people's full names are two entities of one article ('Nicolás Maduro' and his son
+        'Nicolás Maduro Guerra' in one story): the article told them apart."""
+        if a.family != "person" or b.family != "person":
+            return False
+        if len(person_tokens(a.name)) < 2 or len(person_tokens(b.name)) < 2:
+            return False
+        return bool(self.articles(a.id) & self.articles(b.id))
+
+    def relative(self, node: str) -> bool:
+        """Whether an article introduces this person as somebody's relative (see extract.kinship)."""
+        if node not in self._relatives:
+            self._relatives.update(relatives(self.conn, [node]))
+        return self._relatives[node]
+
+    def articles(self, node: str) -> set[str]:
+        """The articles that mention a node."""
+        if node not in self._articles:
+            self._articles[node] = set(self.conn.execute(
+                select(mentions.c.article_id).where(mentions.c.entity_id == node)).scalars())
+        return self._articles[node]
+
     def judged(self, touched: Collection[str]) -> set[tuple[str, str]]:
         """Pairs that already have a judgement (never judged again by the resolver)."""
         found: set[tuple[str, str]] = set()
@@ -170,6 +201,21 @@ class Resolver:
     def shared(self, a: str, b: str) -> int:
         own = {self._canonical.get(a, a), self._canonical.get(b, b), a, b}
         return len((self.context(a) & self.context(b)) - own)
+
+
+def relatives(conn: Connection, nodes: Collection[str]) -> dict[str, bool]:
+    """Per person node, whether a mention's sentence introduces one of its full names as a relative."""
+    found = {node: False for node in nodes}
+    for part in in_chunks(nodes):
+        for node, name, aliases, evidence in conn.execute(
+                select(mentions.c.entity_id, mentions.c.name, mentions.c.aliases, mentions.c.evidence)
+                .where(mentions.c.entity_id.in_(part))):
+            if found[node]:
+                continue
+            forms = [f for f in {name, *(aliases or [])} if len(person_tokens(f)) >= 2]
+            sentences = [str(item.get("text") or "") for item in evidence or [] if isinstance(item, dict)]
+            found[node] = any(introduced_as_relative(f, s) for f in forms for s in sentences)
+    return found
 
 
 def resolve_all(conn: Connection, threshold: float = THRESHOLD) -> list[Decision]:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import Node
-from crimegraph.resolve.resolver import STRONG, THRESHOLD, Decision, Resolver, load_nodes, name_score
+from crimegraph.resolve.resolver import STRONG, THRESHOLD, Decision, Resolver, load_nodes, name_score, relatives
 from crimegraph.store.db import in_chunks
 from crimegraph.store.tables import POSSIBLE, RESOLVER, SAME, USER, entities, mentions
 
@@ -47,6 +47,9 @@ def settle(conn: Connection, threshold: float = THRESHOLD) -> Settled:
     pairs = [p for p in pairs if p[0] in nodes and p[1] in nodes]
     first = {p: name_score(nodes[p[0]], nodes[p[1]]) for p in pairs}
     resolver._canonical = strong_clusters(found, [d for d in first.values() if d.score >= STRONG])
+    people = {n for p, d in first.items() if d.score > 0.0 for n in p if nodes[n].family == "person"}
+    resolver._articles = articles_of(conn, people)
+    resolver._relatives = relatives(conn, people)
     resolver._context = contexts(conn, _needing_context(first, nodes, threshold), resolver._canonical)
     decisions = [resolver.score(nodes[a], nodes[b]) for a, b in pairs]
     resolver._canonical = {n: n for n in nodes}
@@ -103,13 +106,19 @@ def _needing_context(first: dict[tuple[str, str], Decision], nodes: dict[str, No
     return wanted
 
 
-def contexts(conn: Connection, wanted: Collection[str], canon: dict[str, str]) -> dict[str, set[str]]:
-    """Per node, the clusters (by `canon`) of the non-place nodes mentioned in the same articles."""
-    articles: dict[str, set[str]] = defaultdict(set)
+def articles_of(conn: Connection, wanted: Collection[str]) -> dict[str, set[str]]:
+    """Per node, the articles that mention it (every wanted node is a key)."""
+    articles: dict[str, set[str]] = {node: set() for node in wanted}
     for part in in_chunks(wanted):
         for node, article in conn.execute(select(mentions.c.entity_id, mentions.c.article_id).distinct()
                                           .where(mentions.c.entity_id.in_(part))):
             articles[node].add(article)
+    return articles
+
+
+def contexts(conn: Connection, wanted: Collection[str], canon: dict[str, str]) -> dict[str, set[str]]:
+    """Per node, the clusters (by `canon`) of the non-place nodes mentioned in the same articles."""
+    articles = articles_of(conn, wanted)
     beside: dict[str, set[str]] = defaultdict(set)
     for part in in_chunks({a for found in articles.values() for a in found}):
         for article, node in conn.execute(
@@ -117,8 +126,7 @@ def contexts(conn: Connection, wanted: Collection[str], canon: dict[str, str]) -
                 .join(entities, entities.c.id == mentions.c.entity_id)
                 .where(mentions.c.article_id.in_(part), entities.c.type != "LOCATION")):
             beside[article].add(canon.get(node, node))
-    return {node: set().union(*(beside[a] for a in found)) for node, found in articles.items()} | {
-        node: set() for node in wanted if node not in articles}
+    return {node: set().union(*(beside[a] for a in found)) for node, found in articles.items()}
 
 
 def record(conn: Connection, found: dict[tuple[str, str], clusters.Judgement], accepted: list[Decision],
