@@ -1,6 +1,6 @@
 """Determinism benchmark: one set of articles, one knowledge base, whatever the batching or order.
 
-    .venv/bin/python benchmarks/determinism.py [--n 132] [--sizes 8 32 64] [--shuffles 1]
+    .venv/bin/python benchmarks/determinism.py [--n 132] [--sizes 8 32 64] [--shuffles 1] [--cli]
 
 Takes the first --n distinct corpus articles that name Venezuela (English and Spanish, never a dev document),
 extracts them once, then ingests the same extractions into fresh SQLite knowledge bases with each batch
@@ -17,6 +17,8 @@ import hashlib
 import json
 import pickle
 import random
+import signal
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -26,7 +28,6 @@ from sqlalchemy import Engine, select
 
 from crimegraph.ingest.runner import ingest
 from crimegraph.model import Article, Extraction
-from crimegraph.resolve.settle import settle
 from crimegraph.settings import Settings
 from crimegraph.store.db import open_db
 from crimegraph.store.queries import stats
@@ -99,17 +100,85 @@ def run(articles: list[Article], cache: dict[str, Extraction], batch_size: int, 
     return found, url
 
 
+CG = str(HERE.parent / ".venv" / "bin" / "crimegraph")
+
+
+def cli_stats(url: str) -> dict[str, int | str]:
+    """`crimegraph stats --format json` of a knowledge base, plus its fingerprint."""
+    out = subprocess.run([CG, "stats", "--db", url, "--format", "json"], check=True, capture_output=True, text=True)
+    found: dict[str, int | str] = json.loads(out.stdout)
+    engine = open_db(url)
+    found["fingerprint"] = fingerprint(engine)
+    engine.dispose()
+    return found
+
+
+def killed_run(source: Path, url: str) -> None:
+    """An ingest killed with SIGKILL once 40 articles are stored, then run again to the end."""
+    process = subprocess.Popen([CG, "ingest", str(source), "--db", url, "--batch-size", "8"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while process.poll() is None:
+        time.sleep(0.5)
+        try:
+            engine = open_db(url)
+            stored = stats(engine)["articles"]
+            engine.dispose()
+        except Exception:  # noqa: BLE001 - the database may not exist yet
+            continue
+        if stored >= 40:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            print(f"  killed at {stored} articles")
+            break
+    subprocess.run([CG, "ingest", str(source), "--db", url, "--batch-size", "8"], check=True,
+                   capture_output=True)
+
+
+def cli_runs(articles: list[Article], folder: Path) -> tuple[list[dict[str, int | str]], str]:
+    """Stats of knowledge bases built by the real commands in each way; the last database URL."""
+    source = folder / "sample.jsonl"
+    source.write_text("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles))
+    runs: dict[str, list[list[str]]] = {
+        **{f"ingest-{n}": [["ingest", str(source), "--batch-size", str(n)]] for n in (8, 32, 64)},
+        "workers-2": [["ingest", str(source), "--workers", "2"]],
+        "batch+load": [["batch", str(source), "--out", str(folder / "shards"), "--shard-size", "20"],
+                       ["load", str(folder / "shards")]],
+    }
+    results = []
+    url = ""
+    for name, commands in runs.items():
+        url = f"sqlite:///{folder / name}.db"
+        started = time.perf_counter()
+        for command in commands:
+            subprocess.run([CG, *command, "--db", url] if command[0] != "batch" else [CG, *command], check=True,
+                           capture_output=True)
+        found = cli_stats(url)
+        print(f"{name:>14}: {time.perf_counter() - started:6.1f} s  {json.dumps(found)}")
+        results.append(found)
+    url = f"sqlite:///{folder / 'killed'}.db"
+    killed_run(source, url)
+    found = cli_stats(url)
+    print(f"{'sigkill+rerun':>14}: {json.dumps(found)}")
+    results.append(found)
+    return results, url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=132)
     parser.add_argument("--sizes", type=int, nargs="+", default=[8, 32, 64])
     parser.add_argument("--shuffles", type=int, default=1)
+    parser.add_argument("--cli", action="store_true", help="run the real commands (extracting each time)")
     args = parser.parse_args()
     articles = sample(args.n)
-    cache = extractions(articles)
     results: list[dict[str, int | str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.cli:
+            results, url = cli_runs(articles, folder)
+            report(results, url)
+            return
+        cache = extractions(articles)
         url = ""
         for size in args.sizes:
             found, url = run(articles, cache, size, folder, f"batch-{size}")
@@ -119,12 +188,15 @@ def main() -> None:
             random.Random(seed).shuffle(shuffled)
             found, _ = run(shuffled, cache, args.sizes[0], folder, f"shuffled-{seed}")
             results.append(found)
-        same = all(r == results[0] for r in results)
-        print(f"identical stats across {len(results)} runs: {'yes' if same else 'NO'}")
-        engine = open_db(url)
-        with engine.begin() as conn:
-            merges = len(settle(conn).merged)
-        print(f"resolve afterwards: {merges} new merges")
+        report(results, url)
+
+
+def report(results: list[dict[str, int | str]], url: str) -> None:
+    """Whether all runs agree, and what `resolve` then changes."""
+    same = all(r == results[0] for r in results)
+    print(f"identical stats across {len(results)} runs: {'yes' if same else 'NO'}")
+    out = subprocess.run([CG, "resolve", "--db", url], check=True, capture_output=True, text=True)
+    print(f"resolve afterwards: {out.stdout.strip()}")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,13 @@ TITLE_ANAPHORS = frozenset("president mandatario mandataria presidente president
 DEFINITE = frozenset("the this that these those el la los las este esta estos estas ese esa esos esas".split())
 
 
+def name_role(token: Token) -> str:
+    """The dependency of a name as a whole: its first word's, climbed through the name's own words."""
+    while token.dep_ in ("compound", "flat", "flat:name", "amod") and token.head is not token:
+        token = token.head
+    return str(token.dep_)
+
+
 class Referents:
     """Resolves tokens to entity clusters: mentions, then names, parts, pronouns and "the group"."""
 
@@ -104,7 +111,29 @@ class Referents:
         if lower in GROUP_PRONOUNS:  # "it" may be a country: only the last name, if an organisation
             last = self.previous(token, ORG_TYPES | {"LOCATION"}, 2, skip)
             return last if last is not None and last.type in ORG_TYPES else None
+        if lower in PERSON_PRONOUNS:
+            return self.subject_before(token, skip, depth=2)
         return self.previous(token, types, 2, skip)
+
+    def subject_before(self, token: Token, skip: EntityCluster | None, depth: int) -> EntityCluster | None:
+        """he/she: the nearest person named as a clause's subject earlier in this or the previous sentence,
+        else what that sentence's own subject pronoun means ("He received ... He was investigated"); None
+        when no subject fits (a nearer object, "$1.9 million from X", is not the referent)."""
+        floor = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+        position = bisect_left(self.starts, token.i) - 1
+        while position >= 0 and self.starts[position] >= floor:
+            cluster = self.clusters[self.owners[position]]
+            if cluster.type == "PERSON" and cluster is not skip and \
+                    name_role(self.doc[self.starts[position]]) in ("nsubj", "nsubjpass"):
+                return cluster
+            position -= 1
+        if depth <= 1:
+            return None
+        for index in range(token.i - 1, floor - 1, -1):
+            earlier = self.doc[index]
+            if earlier.lower_ in PERSON_PRONOUNS and earlier.dep_ in ("nsubj", "nsubjpass") and earlier != token:
+                return self.subject_before(earlier, None, depth - 1)
+        return None
 
     def through_modifiers(self, token: Token, part_whole: bool) -> EntityCluster | None:
         """ "groups called X", "the rival force, X", "the X drug gang", "X's commanders"."""
