@@ -1,6 +1,10 @@
 """Quality benchmark: extract ../shared/eval/dev and print score.py's table, per language.
 
-    .venv/bin/python benchmarks/quality.py [--explain] [--lang en|es] [--eval DIR]
+    .venv/bin/python benchmarks/quality.py [--explain] [--lang en|es] [--eval DIR] [--train]
+
+With --train it scores the annotated training articles instead (data/train/annotations.jsonl, texts from
+../shared/corpus): real articles the rules were not tuned on, the honest estimate until models are trained
+on them (then this becomes cross-validation).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from crimegraph.extract import extract_many
 from crimegraph.ingest.jsonl import read_jsonl
 from crimegraph.model import Article
+from crimegraph.train.annotations import corpus, load
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval"
@@ -25,18 +30,12 @@ def main() -> None:
     parser.add_argument("--eval", default=str(DEFAULT_EVAL), help="folder with score.py and dev/")
     parser.add_argument("--lang", action="append", help="only these languages (default: en and es)")
     parser.add_argument("--explain", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--train", action="store_true", help="score the annotated training articles")
     args = parser.parse_args()
     eval_dir = Path(args.eval)
     if not (eval_dir / "score.py").exists():
         sys.exit(f"no score.py in {eval_dir}: the quality benchmark needs ../shared/eval")
-    with open(eval_dir / "dev" / "docs.jsonl", encoding="utf-8") as handle:
-        articles = [a for a in read_jsonl(handle) if isinstance(a, Article)]
-    gold = {}
-    with open(eval_dir / "dev" / "gold.jsonl", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                record = json.loads(line)
-                gold[record["id"]] = line
+    articles, gold = training_set(eval_dir.parent) if args.train else dev_set(eval_dir)
     results = zip(articles, extract_many(articles), strict=True)
     outputs = {a.id: json.dumps(x.to_eval(), ensure_ascii=False) for a, x in results}
     for language in args.lang or ["en", "es", "all"]:
@@ -52,6 +51,25 @@ def main() -> None:
                 command.append("--explain")
             print(f"== {language}: {len(ids)} documents")
             print(subprocess.run(command, capture_output=True, text=True, check=False).stdout)
+
+
+def dev_set(eval_dir: Path) -> tuple[list[Article], dict[str, str]]:
+    """The dev articles and their gold lines by id."""
+    with open(eval_dir / "dev" / "docs.jsonl", encoding="utf-8") as handle:
+        articles = [a for a in read_jsonl(handle) if isinstance(a, Article)]
+    gold = {}
+    with open(eval_dir / "dev" / "gold.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                gold[json.loads(line)["id"]] = line
+    return articles, gold
+
+
+def training_set(shared: Path) -> tuple[list[Article], dict[str, str]]:
+    """The annotated training articles and their gold lines (evidence sentences restored) by id."""
+    pairs = load(HERE.parent / "data" / "train" / "annotations.jsonl", corpus(shared / "corpus" / "articles.jsonl"))
+    articles = [Article(a["id"], a["text"], a.get("title"), a.get("date"), a.get("language")) for a, _ in pairs]
+    return articles, {g["id"]: json.dumps(g, ensure_ascii=False) + "\n" for _, g in pairs}
 
 
 if __name__ == "__main__":

@@ -73,9 +73,13 @@ class EventExtractor:
                     language: str, taken: set[int]) -> list[Candidate]:
         """One candidate per event type triggered in a sentence."""
         by_type: dict[str, Candidate] = {}
+        if unit.text.lstrip().startswith("#"):  # a section heading ("## KILLING THE BEAT:") reports nothing
+            return []
         for trigger in self.triggers.find(unit):
             token = trigger.token
             if token.i in taken or not is_factual(token, language) or is_generic(token, language):
+                continue
+            if token.ent_type_ and token.ent_type_ != "LOCATION":  # "Dispossession and Theft of CITGO": a name
                 continue
             anchor = pick_date(token, anchors, self.reporting)
             if anchor is not None and anchor.mention.future:
@@ -95,7 +99,7 @@ class EventExtractor:
         actors = [c.name for c in event_actors(doc, token, language) if plausible_name(c.name)]
         if not actors:
             actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if plausible_name(c.name)]
-        place = best_place(doc, unit, token.i, language) or context.place
+        place = best_place(doc, unit, token.i, language) or (context.place if number <= DATELINE_UNITS else None)
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
                               confidence=confidence(trigger, date, place, actors),
@@ -155,9 +159,13 @@ def taken_tokens(doc: Doc, mentions: list[DateMention]) -> set[int]:
     return taken
 
 
+DATELINE_UNITS = 1  # the dateline places events of the first two sentences only
+
+
 class Context:
     """What the article said before a sentence: the last date it mentioned (news keeps its time
-    frame until it names another), and the dateline's place."""
+    frame until it names another), and the dateline's place (given only to the lead's events: a press
+    release datelined WASHINGTON does not place the sanctions it recalls there)."""
 
     def __init__(self, dateline: str | None) -> None:
         self.place: str | None = dateline

@@ -87,3 +87,10 @@ def test_leader_government_alias(en: Language) -> None:
     government = found["Government of Venezuela"]
     assert "Maduro regime" in government.aliases
     assert "Nicolás Maduro" in found
+
+
+def test_a_bare_surname_does_not_join_a_relatives_full_name(en: Language) -> None:
+    found = clusters(en, "Gold keeps President Maduro in power. Officials involved include the president's own "
+                         "son, Nicolás Maduro Guerra.")
+    son = next(c for c in found.values() if "Nicolás Maduro Guerra" in c.names)
+    assert "Maduro" not in son.names

@@ -117,3 +117,18 @@ def test_recognition_needs_a_political_object() -> None:
 def test_implicative_infinitive_is_an_occurrence() -> None:
     found = events("Police managed to capture the fugitive in Cali on Sunday.")
     assert of_type(found, "arrest")
+
+
+def test_a_dateline_places_only_the_leads_events() -> None:
+    found = events("WASHINGTON — Today, the Treasury sanctioned three Venezuelan officials. The officials run "
+                   "the ports. Officials said the port was busy. In 2018, Canada sanctioned one of them for "
+                   "corruption.")
+    today, earlier = sorted(of_type(found, "sanction"), key=lambda e: e.date or "")[::-1]
+    assert today.location == "Washington"
+    assert earlier.location is None
+
+
+def test_headings_and_names_are_not_triggers() -> None:
+    found = events("## KILLING THE BEAT:\nThe Special Commission for the Dispossession and Theft of CITGO met "
+                   "in Caracas on Monday.")
+    assert not of_type(found, "attack") and not of_type(found, "accusation") and not of_type(found, "seizure")

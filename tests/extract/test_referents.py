@@ -37,3 +37,14 @@ def test_a_reported_they_is_the_speaker() -> None:
     entities = {"Los Lobos": "ILLEGAL_GROUP", "Los Toros": "ILLEGAL_GROUP"}
     text = "Los Toros fled. Members of Los Lobos said they paid the police."
     assert resolve(text, entities, "they") == "Los Lobos"
+
+
+def test_he_is_the_subject_before_not_the_nearest_person() -> None:
+    people = {"Pedro Gil": "PERSON", "Luis Mora": "PERSON", "Alba Norte": "PERSON"}
+    text = "Pedro Gil received money from Luis Mora. He was investigated for fraud."
+    assert resolve(text, people, "He") == "Pedro Gil"  # Luis Mora is the nearest person, but an object
+    assert resolve("Money came from Luis Mora. He was investigated.", people, "He") is None
+    text = "Luis Mora received money from Ana Gil. He was investigated for fraud."
+    assert resolve(text, people, "He") == "Luis Mora"
+    text = "Luis Mora met ministers. He said he received money from Alba Norte. He was investigated."
+    assert resolve(text, people, "He") == "Luis Mora"  # through the previous sentence's subject pronoun

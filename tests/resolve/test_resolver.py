@@ -106,3 +106,25 @@ def test_relatives_sharing_a_surname_stay_apart(engine: Engine) -> None:
     with engine.begin() as conn:
         resolve_all(conn)
     assert canonical(engine, "Cilia Adela Flores de Maduro") != canonical(engine, "Nicolás Maduro Moros")
+
+
+def test_two_full_names_one_article_keeps_apart_stay_apart(engine: Engine) -> None:
+    load(engine, [
+        (doc("k1", "one"), Extraction("k1", [person("Nicolás Maduro"), person("Nicolás Maduro Guerra")])),
+        (doc("k2", "two"), Extraction("k2", [person("Nicolás Maduro Guerra")])),
+        (doc("k3", "three"), Extraction("k3", [person("Nicolás Maduro")])),
+    ])
+    assert canonical(engine, "Nicolás Maduro") != canonical(engine, "Nicolás Maduro Guerra")
+
+
+def test_a_relative_is_not_merged_with_a_namesake(engine: Engine) -> None:
+    son = "Officials include the president's own son, Nicolás Maduro Guerra."
+    load(engine, [
+        (doc("q1", "one"), Extraction("q1", [person("Nicolás Maduro Guerra", sentence=son)])),
+        (doc("q2", "two"), Extraction("q2", [person("Nicolás Maduro")])),
+        (doc("q3", "three"), Extraction("q3", [person("Nicolás Maduro Guerra")])),
+    ])
+    assert canonical(engine, "Nicolás Maduro") != canonical(engine, "Nicolás Maduro Guerra")
+    with engine.connect() as conn:
+        reasons = [row.features for row in conn.execute(select(judgements))]
+    assert not any(r and "relative_of_namesake" in r and r.get("same_name") for r in reasons)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 import crimegraph.store.latest as latest
 from crimegraph.model import Extraction
+from crimegraph.resolve import clusters
 from crimegraph.store.latest import latest_claim_ids, latest_event_ids, latest_reported, recent_articles
 from crimegraph.store.migrations import QUERY_INDEXES, REPLACED_INDEXES
 from crimegraph.store.queries import article_count, canonical_of, entity_refs, members
@@ -82,6 +83,9 @@ def test_article_count_counts_a_shared_article_once(engine: Engine) -> None:
         (doc("r2", text), Extraction("r2", [actor("Ana Ruiz Soto", "PERSON"), actor("Ana Ruiz", "PERSON")])),
         (doc("r3", "Ana Ruiz left."), Extraction("r3", [actor("Ana Ruiz", "PERSON")])),
     ])
+    with engine.begin() as conn:  # r2 keeps them apart, so only a person's merge joins them
+        ids = dict(conn.execute(select(entities.c.name, entities.c.id)).all())
+        clusters.merge(conn, ids["Ana Ruiz"], ids["Ana Ruiz Soto"])
     with engine.connect() as conn:
         canonical = entity_refs_named(conn, "Ana Ruiz Soto")
         nodes = members(conn, canonical)
