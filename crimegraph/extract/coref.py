@@ -159,8 +159,16 @@ def link_tails(ents: list[Span], sets: UnionFind) -> None:
         fits = [j for j, other in names if len(other) > len(words) and other[-len(words):] == words
                 and ents[j].label_ == ents[i].label_]
         roots = {sets.find(j) for j in fits}
-        if len(roots) == 1:
+        if len(roots) == 1 and not two_canonicals(ents, sets, i, fits[0]):
             sets.union(i, fits[0])
+
+
+def two_canonicals(ents: list[Span], sets: UnionFind, a: int, b: int) -> bool:
+    """Whether joining the groups of a and b would make one entity of two lexicon actors ("Liberation Army",
+    already the EPL's through "(EPL)", must not then join the National Liberation Army)."""
+    ra, rb = sets.find(a), sets.find(b)
+    known = {ents[k].kb_id_ for k in range(len(ents)) if ents[k].kb_id_ and sets.find(k) in (ra, rb)}
+    return len(known) > 1
 
 
 def surface(ent: Span) -> str:

@@ -104,6 +104,11 @@ def split_joined(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         splittable = cand.source == "model" and cand.size >= 2 and cand.type != PERSON
         parts = split_point(doc, cand, known) if splittable else None
+        if cand.source == "model" and cand.type == PERSON:
+            people = split_people(doc, cand)
+            if people:
+                found.extend(Candidate(start, end, PERSON, None, "model", cand.label) for start, end in people)
+                continue
         if parts is None:
             found.append(cand)
             continue
@@ -111,6 +116,20 @@ def split_joined(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             other = known[key(doc[start:end].text)]
             found.append(Candidate(start, end, other.type, other.canonical, "model", cand.label))
     return found
+
+
+def split_people(doc: Doc, cand: Candidate) -> list[tuple[int, int]] | None:
+    """Two people the model read as one ('Joaquín "El Chapo" Guzmán and Ismael "El Mayo" Zambada'): a
+    person mention cut at "and" (or "y" between two names of two words or more each)."""
+    for cut in range(cand.start + 1, cand.end - 1):
+        word = doc[cut].lower_
+        if word not in ("and", "y"):
+            continue
+        left = [t for t in doc[cand.start:cut] if t.is_title or t.is_upper]
+        right = [t for t in doc[cut + 1:cand.end] if t.is_title or t.is_upper]
+        if left and right and (word == "and" or (len(left) >= 2 and len(right) >= 2)):
+            return [(cand.start, cut), (cut + 1, cand.end)]
+    return None
 
 
 def split_point(doc: Doc, cand: Candidate, known: dict[str, Candidate]) -> list[tuple[int, int]] | None:

@@ -94,3 +94,10 @@ def test_a_bare_surname_does_not_join_a_relatives_full_name(en: Language) -> Non
                          "son, Nicolás Maduro Guerra.")
     son = next(c for c in found.values() if "Nicolás Maduro Guerra" in c.names)
     assert "Maduro" not in son.names
+
+
+def test_a_shared_tail_never_joins_two_known_groups(en: Language) -> None:
+    found = clusters(en, "He led a faction of the People's Liberation Army (EPL). Rivals include the National "
+                         "Liberation Army (ELN).")
+    eln = found["National Liberation Army"]
+    assert "EPL" not in eln.names and "ELN" in eln.names
