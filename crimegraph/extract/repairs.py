@@ -100,7 +100,7 @@ def split_joined(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if cand.type == PERSON:
             for word in person_words(cand.span(doc).text)[1:]:
                 known.setdefault(word, cand)
-    found = []
+    found: list[Candidate] = []
     for cand in cands:
         splittable = cand.source == "model" and cand.size >= 2 and cand.type != PERSON
         parts = split_point(doc, cand, known) if splittable else None
