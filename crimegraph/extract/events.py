@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -99,7 +101,7 @@ class EventExtractor:
         actors = [c.name for c in event_actors(doc, token, language) if plausible_name(c.name)]
         if not actors:
             actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if plausible_name(c.name)]
-        place = best_place(doc, unit, token.i, language) or (context.place if number <= DATELINE_UNITS else None)
+        place = best_place(doc, unit, token.i, language) or (context.place if datelined(doc, number, date) else None)
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
                               confidence=confidence(trigger, date, place, actors),
@@ -159,7 +161,22 @@ def taken_tokens(doc: Doc, mentions: list[DateMention]) -> set[int]:
     return taken
 
 
-DATELINE_UNITS = 1  # the dateline places events of the first two sentences only
+DATELINE_UNITS = 1  # the dateline places events of the first two sentences, and later ones of its days
+DATELINE_DAYS = 3
+
+
+def datelined(doc: Doc, number: int, date: str | None) -> bool:
+    """Whether the dateline's place is this event's: a lead event, or one of the days the report was filed
+    (a release datelined WASHINGTON recalls sanctions of other years and places without placing them)."""
+    if number <= DATELINE_UNITS:
+        return True
+    published = cg.article_date(doc)
+    if published is None or not date or len(date) < 10:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(date[:10]) - published).days) <= DATELINE_DAYS
+    except ValueError:
+        return False
 
 
 class Context:
