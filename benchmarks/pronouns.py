@@ -53,6 +53,7 @@ def unnamed(extraction: Extraction) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=20)
+    parser.add_argument("--show-right", action="store_true", help="list the right ones too")
     args = parser.parse_args()
     score = scorer()
     pairs = load(ANNOTATIONS, corpus(SHARED / "corpus" / "articles.jsonl"))
@@ -67,10 +68,12 @@ def main() -> None:
             right = any(score.claim_match(gold_doc, g, system_doc, claim) for g in gold_doc.claims)
             totals[f"{language} all"] += 1
             totals[f"{language} right"] += right
+            sentence = extraction.claims[index].evidence[0].text if extraction.claims[index].evidence else ""
+            line = f"{article['id']}: {claim['subject']} {claim['predicate']} {claim['object']} | {sentence[:160]}"
             if not right:
-                sentence = extraction.claims[index].evidence[0].text if extraction.claims[index].evidence else ""
-                wrong.append(f"{article['id']}: {claim['subject']} {claim['predicate']} {claim['object']} | "
-                             f"{sentence[:160]}")
+                wrong.append(line)
+            elif args.show_right:
+                print("  right:", " ".join(line.split()))
     for language in sorted({key.split()[0] for key in totals}):
         n, right = totals[f"{language} all"], totals[f"{language} right"]
         print(f"{language}: {n} claims from pronouns or role nouns, {right} right, precision "
@@ -79,7 +82,7 @@ def main() -> None:
         v for k, v in totals.items() if k.endswith("right"))
     print(f"all: {n} claims, precision {right / n if n else 1.0:.3f} over {len(pairs)} annotated articles")
     for line in wrong[:args.show]:
-        print("  wrong:", line)
+        print("  wrong:", " ".join(line.split()))
     print(json.dumps({"claims": n, "right": right}))
 
 

@@ -11,6 +11,7 @@ from crimegraph.extract.involvement import InvolvementFinder
 from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.positions import PositionFinder
 from crimegraph.extract.referents import Referents
+from crimegraph.extract.referred import named_or_referred
 from crimegraph.extract.sanctions import SanctionFinder
 from crimegraph.extract.stances import StanceFinder
 
@@ -39,5 +40,5 @@ class ClaimExtractor:
         found.extend(self.involvement.find(words, refs, self.hedger))
         found.extend(self.sanctions.find(words, refs))
         found.extend(self.stances.find(words, refs, self.hedger))
-        doc._.cg_claims = merge(doc, found)
+        doc._.cg_claims = named_or_referred(doc, merge(doc, found))
         return doc

@@ -1,0 +1,28 @@
+"""Claims whose subject is not named in the sentence survive only through a fitting pronoun or anaphor."""
+
+import spacy
+
+from crimegraph.extract import doc as cg
+from crimegraph.extract.referred import named_or_referred
+from crimegraph.model import Claim, Evidence
+
+
+def kept(sentence: str, subject: str, type_: str) -> bool:
+    doc = spacy.blank("en")(sentence)
+    doc._.cg_entities = [cg.EntityCluster(subject, type_, []), cg.EntityCluster("Sinaloa Cartel", "ILLEGAL_GROUP")]
+    claim = Claim(subject, "involved_in", "extortion", evidence=[Evidence(0, len(sentence), sentence)])
+    return bool(named_or_referred(doc, [claim]))
+
+
+def test_named_subjects_and_fitting_referents_are_kept() -> None:
+    assert kept("Ana Gil ran an extortion ring.", "Ana Gil", "PERSON")
+    assert kept("She ran an extortion ring.", "Ana Gil", "PERSON")
+    assert kept("El mandatario cuestionó a las FARC.", "Rafael Correa", "PERSON")
+    assert kept("The gang also extorts shopkeepers.", "Los Lobos", "ILLEGAL_GROUP")
+    assert kept("The Colombian government opposes the ELN.", "Government of Colombia", "STATE_ACTOR")
+
+
+def test_loose_referents_lose_the_claim() -> None:
+    assert not kept("They do it anyway.", "Los Lobos", "ILLEGAL_GROUP")
+    assert not kept("The government has struck heavy blows.", "Government of Colombia", "STATE_ACTOR")
+    assert not kept("He ran an extortion ring.", "Los Lobos", "ILLEGAL_GROUP")
