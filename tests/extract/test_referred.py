@@ -26,3 +26,9 @@ def test_loose_referents_lose_the_claim() -> None:
     assert not kept("They do it anyway.", "Los Lobos", "ILLEGAL_GROUP")
     assert not kept("The government has struck heavy blows.", "Government of Colombia", "STATE_ACTOR")
     assert not kept("He ran an extortion ring.", "Los Lobos", "ILLEGAL_GROUP")
+
+
+def test_a_head_of_state_stands_for_the_government_unless_he_heads_something_else() -> None:
+    assert kept("Quince militares murieron, anunció el presidente.", "Gobierno de Colombia", "STATE_ACTOR")
+    assert not kept("The president of Mexico's Association of Missing Children said so.", "Government of Mexico",
+                    "STATE_ACTOR")
