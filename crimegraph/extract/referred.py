@@ -3,8 +3,8 @@
 A sentence that names none of the subject's forms got its subject from a referring word. Precision first:
 a person needs a personal pronoun there ("he", "she", "his", "él") or a head-of-state title ("el
 mandatario"), an illegal group needs "its" or a group noun ("the gang", "el grupo"), a government needs
-its own noun with its owner ("el gobierno del presidente Santos", "the Colombian government") or its
-head ("anunció el presidente"); "they", a
+its own noun with its owner ("el gobierno del presidente Santos", "the Colombian government") or, for
+a stance or sanction but never a crime, its head ("anunció el presidente"); "they", a
 bare "the government" or a title read as a body ("the president of X's association") are too often
 someone else, so those claims are dropped.
 """
@@ -21,9 +21,9 @@ from crimegraph.model import Claim
 
 GROUP_WORDS = ANAPHORIC_NOUNS | {"its", "su", "sus"}
 OWNED_GOVERNMENT = re.compile(r"\b(?:government|gobierno|administration|administración)\s+(?:of|de|del)\s+\w"
-                              r"|\b[A-Z][a-zé]+(?:an|ian|ese|ino|ano|eño)\s+(?:government|administration)\b"
-                              r"|\b(?i:the|el|la)\s+(?:president|presidente|presidenta|mandatario|mandataria)\b"
-                              r"(?!\s+(?:of|de|del)\b)")
+                              r"|\b[A-Z][a-zé]+(?:an|ian|ese|ino|ano|eño)\s+(?:government|administration)\b")
+HEAD_TITLE = re.compile(r"\b(?i:the|el|la)\s+(?:president|presidente|presidenta|mandatario|mandataria)\b"
+                        r"(?!\s+(?:of|de|del)\b)")
 
 
 def named_or_referred(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -41,6 +41,8 @@ def named_or_referred(doc: Doc, claims: list[Claim]) -> list[Claim]:
         kind = cluster.type if cluster else ""
         if kind == "PERSON" and words & (PERSON_PRONOUNS | TITLE_ANAPHORS) or \
                 kind == "ILLEGAL_GROUP" and words & GROUP_WORDS or \
-                kind == "STATE_ACTOR" and any(OWNED_GOVERNMENT.search(e.text) for e in claim.evidence):
+                kind == "STATE_ACTOR" and any(OWNED_GOVERNMENT.search(e.text) for e in claim.evidence) or \
+                kind == "STATE_ACTOR" and claim.predicate != "involved_in" and \
+                any(HEAD_TITLE.search(e.text) for e in claim.evidence):
             kept.append(claim)
     return kept

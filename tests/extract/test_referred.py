@@ -7,10 +7,10 @@ from crimegraph.extract.referred import named_or_referred
 from crimegraph.model import Claim, Evidence
 
 
-def kept(sentence: str, subject: str, type_: str) -> bool:
+def kept(sentence: str, subject: str, type_: str, predicate: str = "involved_in") -> bool:
     doc = spacy.blank("en")(sentence)
     doc._.cg_entities = [cg.EntityCluster(subject, type_, []), cg.EntityCluster("Sinaloa Cartel", "ILLEGAL_GROUP")]
-    claim = Claim(subject, "involved_in", "extortion", evidence=[Evidence(0, len(sentence), sentence)])
+    claim = Claim(subject, predicate, "extortion", evidence=[Evidence(0, len(sentence), sentence)])
     return bool(named_or_referred(doc, [claim]))
 
 
@@ -29,6 +29,12 @@ def test_loose_referents_lose_the_claim() -> None:
 
 
 def test_a_head_of_state_stands_for_the_government_unless_he_heads_something_else() -> None:
-    assert kept("Quince militares murieron, anunció el presidente.", "Gobierno de Colombia", "STATE_ACTOR")
+    assert kept("Quince militares murieron, anunció el presidente.", "Gobierno de Colombia", "STATE_ACTOR",
+                "opposes")
     assert not kept("The president of Mexico's Association of Missing Children said so.", "Government of Mexico",
+                    "STATE_ACTOR", "member_of")
+
+
+def test_a_head_of_state_never_makes_the_government_a_criminal() -> None:
+    assert not kept("Aunque el mandatario no dio detalles, sostuvo que hubo un plan.", "Gobierno de Venezuela",
                     "STATE_ACTOR")
