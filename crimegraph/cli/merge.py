@@ -10,8 +10,7 @@ from rich.markup import escape
 
 from crimegraph.cli.kb import DbOption, handled, open_knowledge_base
 from crimegraph.resolve import clusters
-from crimegraph.resolve.settle import settle
-from crimegraph.resolve.settle_events import settle_events
+from crimegraph.resolve.settle import settle_all
 from crimegraph.settings import Settings
 from crimegraph.store.queries import entity
 
@@ -53,7 +52,6 @@ def resolve_command(
     with handled():
         engine = open_knowledge_base(db)
         with engine.begin() as conn:
-            settled = settle(conn, settings.match_threshold)
-            settle_events(conn, settings.event_window_days)
+            settled = settle_all(conn, settings.match_threshold, settings.event_window_days)
     Console().print(f"resolved: {len(settled.merged)} new merge(s), {settled.withdrawn} withdrawn, "
                     f"{settled.possible} possible match(es) to review")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -119,17 +119,13 @@ class Referents:
         """he/she: the nearest person named as a clause's subject earlier in this or the previous sentence,
         else what that sentence's own subject pronoun means ("He received ... He was investigated"); None
         when no subject fits (a nearer object, "$1.9 million from X", is not the referent)."""
-        floor = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
-        position = bisect_left(self.starts, token.i) - 1
-        while position >= 0 and self.starts[position] >= floor:
-            cluster = self.clusters[self.owners[position]]
-            if cluster.type == "PERSON" and cluster is not skip and \
-                    name_role(self.doc[self.starts[position]]) in ("nsubj", "nsubjpass"):
+        for cluster, start in self.before(token, 2):
+            subject_ = name_role(self.doc[start]) in ("nsubj", "nsubjpass")
+            if cluster.type == "PERSON" and cluster is not skip and subject_:
                 return cluster
-            position -= 1
         if depth <= 1:
             return None
-        for index in range(token.i - 1, floor - 1, -1):
+        for index in range(token.i - 1, self.floor(token, 2) - 1, -1):
             earlier = self.doc[index]
             if earlier.lower_ in PERSON_PRONOUNS and earlier.dep_ in ("nsubj", "nsubjpass") and earlier != token:
                 return self.subject_before(earlier, None, depth - 1)
@@ -201,14 +197,8 @@ class Referents:
 
     def previous_named(self, token: Token, word: str) -> EntityCluster | None:
         """ "the party" after "the Green Party": the last organisation whose name holds the noun."""
-        floor = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
-        position = bisect_left(self.starts, token.i) - 1
-        while position >= 0 and self.starts[position] >= floor:
-            cluster = self.clusters[self.owners[position]]
-            if cluster.type in ORG_TYPES and any(word in n.lower().split() for n in cluster.names):
-                return cluster
-            position -= 1
-        return None
+        return next((c for c, _ in self.before(token, 2)
+                     if c.type in ORG_TYPES and any(word in n.lower().split() for n in c.names)), None)
 
     def clause_subject(self, token: Token) -> EntityCluster | None:
         """The entity that is the subject of the clause a pronoun sits in (a pronoun rarely means it)."""
@@ -219,18 +209,25 @@ class Referents:
     def previous(self, token: Token, types: frozenset[str], sentences: int,
                  skip: EntityCluster | None = None) -> EntityCluster | None:
         """The last entity of the given types mentioned before the token, in this or the previous sentences."""
+        return next((c for c, _ in self.before(token, sentences) if c.type in types and c is not skip), None)
+
+    def floor(self, token: Token, sentences: int) -> int:
+        """The first token of the sentence `sentences - 1` sentences before the token's."""
         floor = token.sent.start
         for _ in range(sentences - 1):
             if floor == 0:
                 break
             floor = self.doc[floor - 1].sent.start
+        return floor
+
+    def before(self, token: Token, sentences: int) -> Iterator[tuple[EntityCluster, int]]:
+        """The entities mentioned before the token in this and the previous sentences, nearest first, with
+        each mention's first token."""
+        floor = self.floor(token, sentences)
         position = bisect_left(self.starts, token.i) - 1
         while position >= 0 and self.starts[position] >= floor:
-            cluster = self.clusters[self.owners[position]]
-            if cluster.type in types and cluster is not skip:
-                return cluster
+            yield self.clusters[self.owners[position]], self.starts[position]
             position -= 1
-        return None
 
     def resolve_all(self, token: Token, part_whole: bool = False,
             types: frozenset[str] = ACTOR_TYPES) -> list[EntityCluster]:

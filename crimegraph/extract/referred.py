@@ -37,12 +37,19 @@ def named_or_referred(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if not sentences or any(form in s for form in forms for s in sentences):
             kept.append(claim)
             continue
-        words = {w.strip(".,;:'\"’()").lower() for s in sentences for w in s.split()}
-        kind = cluster.type if cluster else ""
-        if kind == "PERSON" and words & (PERSON_PRONOUNS | TITLE_ANAPHORS) or \
-                kind == "ILLEGAL_GROUP" and words & GROUP_WORDS or \
-                kind == "STATE_ACTOR" and any(OWNED_GOVERNMENT.search(e.text) for e in claim.evidence) or \
-                kind == "STATE_ACTOR" and claim.predicate != "involved_in" and \
-                any(HEAD_TITLE.search(e.text) for e in claim.evidence):
+        if referred(cluster.type if cluster else "", claim.predicate, [e.text for e in claim.evidence]):
             kept.append(claim)
     return kept
+
+
+def referred(kind: str, predicate: str, sentences: list[str]) -> bool:
+    """Whether the sentences hold a word that can mean a subject of this type (see the module docstring)."""
+    words = {w.strip(".,;:'\"’()").lower() for s in sentences for w in s.split()}
+    if kind == "PERSON":
+        return bool(words & (PERSON_PRONOUNS | TITLE_ANAPHORS))
+    if kind == "ILLEGAL_GROUP":
+        return bool(words & GROUP_WORDS)
+    if kind == "STATE_ACTOR":
+        heads = predicate != "involved_in" and any(HEAD_TITLE.search(s) for s in sentences)
+        return heads or any(OWNED_GOVERNMENT.search(s) for s in sentences)
+    return False

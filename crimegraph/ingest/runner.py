@@ -17,8 +17,7 @@ from crimegraph.ingest.dedupe import Deduplicator
 from crimegraph.model import Article, Extraction
 from crimegraph.resolve.events import place_reports
 from crimegraph.resolve.resolver import Resolver
-from crimegraph.resolve.settle import settle
-from crimegraph.resolve.settle_events import settle_events
+from crimegraph.resolve.settle import settle_all
 from crimegraph.settings import Settings
 from crimegraph.store.writer import Written, store_articles
 
@@ -134,8 +133,7 @@ class Ingester:
         """End a run with the whole-base resolution pass, so the knowledge base does not depend on batching."""
         started = time.perf_counter()
         with self.engine.begin() as conn:
-            settled = settle(conn, self.settings.match_threshold)
-            settle_events(conn, self.settings.event_window_days)
+            settled = settle_all(conn, self.settings.match_threshold, self.settings.event_window_days)
         self.summary.merges += len(settled.merged)
         self.summary.withdrawn += settled.withdrawn
         self.summary.store_seconds += round(time.perf_counter() - started, 3)

@@ -114,7 +114,7 @@ class Resolver:
             return Decision(a.id, b.id, 0.0, {"apart_in_one_article": VETO})
         if decision.score > 0.0 and a.family == b.family == "person" and self.relative(a.id) != self.relative(b.id):
             return Decision(a.id, b.id, 0.0, {"relative_of_namesake": VETO})
-        if 0.0 < decision.score < self.threshold or (0.0 < decision.score < STRONG and a.family == "person"):
+        if needs_context(decision, a, self.threshold):
             shared = self.shared(a.id, b.id)
             bonus = shared_context(shared)
             if bonus:
@@ -173,8 +173,7 @@ class Resolver:
     def articles(self, node: str) -> set[str]:
         """The articles that mention a node."""
         if node not in self._articles:
-            self._articles[node] = set(self.conn.execute(
-                select(mentions.c.article_id).where(mentions.c.entity_id == node)).scalars())
+            self._articles.update(articles_of(self.conn, [node]))
         return self._articles[node]
 
     def judged(self, touched: Collection[str]) -> set[tuple[str, str]]:
@@ -203,6 +202,21 @@ class Resolver:
         return len((self.context(a) & self.context(b)) - own)
 
 
+def needs_context(decision: Decision, a: Node, threshold: float) -> bool:
+    """Whether the names alone do not decide a pair: below the threshold, or a person's below STRONG."""
+    return 0.0 < decision.score < threshold or (0.0 < decision.score < STRONG and a.family == "person")
+
+
+def articles_of(conn: Connection, nodes: Collection[str]) -> dict[str, set[str]]:
+    """Per node, the articles that mention it (every node asked for is a key)."""
+    found: dict[str, set[str]] = {node: set() for node in nodes}
+    for part in in_chunks(nodes):
+        for node, article in conn.execute(select(mentions.c.entity_id, mentions.c.article_id).distinct()
+                                          .where(mentions.c.entity_id.in_(part))):
+            found[node].add(article)
+    return found
+
+
 def relatives(conn: Connection, nodes: Collection[str]) -> dict[str, bool]:
     """Per person node, whether a mention's sentence introduces one of its full names as a relative."""
     found = {node: False for node in nodes}
@@ -216,9 +230,3 @@ def relatives(conn: Connection, nodes: Collection[str]) -> dict[str, bool]:
             sentences = [str(item.get("text") or "") for item in evidence or [] if isinstance(item, dict)]
             found[node] = any(introduced_as_relative(f, s) for f in forms for s in sentences)
     return found
-
-
-def resolve_all(conn: Connection, threshold: float = THRESHOLD) -> list[Decision]:
-    """Run the resolver over every node (after a change of features or lexicons)."""
-    every = list(conn.execute(select(entities.c.id)).scalars())
-    return Resolver(conn, threshold).resolve(every)

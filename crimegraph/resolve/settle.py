@@ -18,20 +18,41 @@ from sqlalchemy import Connection, bindparam, func, select, update
 
 from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
+from crimegraph.resolve.events import WINDOW_DAYS
 from crimegraph.resolve.features import Node
-from crimegraph.resolve.resolver import STRONG, THRESHOLD, Decision, Resolver, load_nodes, name_score, relatives
+from crimegraph.resolve.resolver import (
+    STRONG,
+    THRESHOLD,
+    Decision,
+    Resolver,
+    articles_of,
+    load_nodes,
+    name_score,
+    needs_context,
+    relatives,
+)
+from crimegraph.resolve.settle_events import settle_events
 from crimegraph.store.db import in_chunks
 from crimegraph.store.tables import POSSIBLE, RESOLVER, SAME, USER, entities, mentions
 
 
 @dataclass(slots=True)
 class Settled:
-    """What a settle pass changed: merges made, merges withdrawn, possible matches recorded, nodes moved."""
+    """What a settle pass changed: merges made and withdrawn, possible matches recorded, nodes and (with
+    settle_all) event reports moved."""
 
     merged: list[Decision]
     withdrawn: int = 0
     possible: int = 0
     moved: int = 0
+    reports_moved: int = 0
+
+
+def settle_all(conn: Connection, threshold: float = THRESHOLD, window: int = WINDOW_DAYS) -> Settled:
+    """Settle entities, then events with the settled clusters: how `ingest`, `load` and `resolve` end."""
+    settled = settle(conn, threshold)
+    settled.reports_moved = settle_events(conn, window)
+    return settled
 
 
 def settle(conn: Connection, threshold: float = THRESHOLD) -> Settled:
@@ -98,22 +119,7 @@ def strong_clusters(found: dict[tuple[str, str], clusters.Judgement], strong: li
 
 def _needing_context(first: dict[tuple[str, str], Decision], nodes: dict[str, Node], threshold: float) -> set[str]:
     """Nodes of pairs whose name score alone is not decisive (the ones Resolver.score adds context to)."""
-    wanted: set[str] = set()
-    for (a, b), decision in first.items():
-        person = nodes[a].family == "person"
-        if 0.0 < decision.score < threshold or (0.0 < decision.score < STRONG and person):
-            wanted.update((a, b))
-    return wanted
-
-
-def articles_of(conn: Connection, wanted: Collection[str]) -> dict[str, set[str]]:
-    """Per node, the articles that mention it (every wanted node is a key)."""
-    articles: dict[str, set[str]] = {node: set() for node in wanted}
-    for part in in_chunks(wanted):
-        for node, article in conn.execute(select(mentions.c.entity_id, mentions.c.article_id).distinct()
-                                          .where(mentions.c.entity_id.in_(part))):
-            articles[node].add(article)
-    return articles
+    return {n for (a, b), decision in first.items() if needs_context(decision, nodes[a], threshold) for n in (a, b)}
 
 
 def contexts(conn: Connection, wanted: Collection[str], canon: dict[str, str]) -> dict[str, set[str]]:

@@ -6,7 +6,7 @@ from sqlalchemy import Engine, select
 
 from crimegraph.model import Extraction
 from crimegraph.resolve import clusters
-from crimegraph.resolve.resolver import resolve_all
+from crimegraph.resolve.settle import settle
 from crimegraph.store.queries import find_entities
 from crimegraph.store.tables import entities, judgements
 from tests.kb import actor, doc, load, person, place
@@ -66,11 +66,11 @@ def test_split_and_merge_are_recorded_respected_and_nothing_is_deleted(engine: E
         clusters.split(conn, short)
     assert canonical(engine, "Padrino López") != canonical(engine, "Vladimir Padrino López")
     with engine.begin() as conn:
-        resolve_all(conn)
+        settle(conn)
     assert canonical(engine, "Padrino López") != canonical(engine, "Vladimir Padrino López")
     with engine.begin() as conn:
         clusters.merge(conn, short, full)
-        resolve_all(conn)
+        settle(conn)
     assert canonical(engine, "Padrino López") == canonical(engine, "Vladimir Padrino López")
     with engine.connect() as conn:
         verdicts = [(r.judgement, r.decided_by) for r in conn.execute(select(judgements).order_by(judgements.c.id))]
@@ -104,7 +104,7 @@ def test_relatives_sharing_a_surname_stay_apart(engine: Engine) -> None:
     assert canonical(engine, "Cilia Adela Flores de Maduro") != canonical(engine, "Nicolás Maduro Moros")
     assert canonical(engine, "Nicolás Maduro") == canonical(engine, "Nicolás Maduro Moros")
     with engine.begin() as conn:
-        resolve_all(conn)
+        settle(conn)
     assert canonical(engine, "Cilia Adela Flores de Maduro") != canonical(engine, "Nicolás Maduro Moros")
 
 
