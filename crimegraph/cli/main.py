@@ -16,6 +16,7 @@ from crimegraph.cli.screen import screen_command
 from crimegraph.cli.search import search_command
 from crimegraph.cli.serve import serve_command
 from crimegraph.cli.stats import stats_command
+from crimegraph.cli.train import train_command
 
 app = typer.Typer(
     name="crimegraph",
@@ -37,6 +38,7 @@ app.command("resolve")(resolve_command)
 app.command("export")(export_command)
 app.command("screen")(screen_command)
 app.command("serve")(serve_command)
+app.command("train")(train_command)
 
 
 @app.callback()

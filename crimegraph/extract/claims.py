@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from crimegraph.extract import claimmodel
 from crimegraph.extract.claimset import Candidate, merge
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.involvement import InvolvementFinder
@@ -31,6 +32,8 @@ class ClaimExtractor:
         self.positions = PositionFinder(language)
         self.sanctions = SanctionFinder(language)
         self.stances = StanceFinder(language)
+        self.pairs = claimmodel.ClaimPairs(language)
+        self.model = claimmodel.load()
 
     def __call__(self, doc: Doc) -> Doc:
         refs = Referents(doc)
@@ -40,5 +43,10 @@ class ClaimExtractor:
         found.extend(self.involvement.find(words, refs, self.hedger))
         found.extend(self.sanctions.find(words, refs))
         found.extend(self.stances.find(words, refs, self.hedger))
-        doc._.cg_claims = named_or_referred(doc, merge(doc, found))
+        ruled = named_or_referred(doc, merge(doc, found))
+        if self.model is None:
+            doc._.cg_claims = ruled
+            return doc
+        pairs = self.pairs(doc, words, claimmodel.rule_keys(ruled), refs)
+        doc._.cg_claims = claimmodel.decide(doc, pairs, ruled, *self.model, self.hedger, refs)
         return doc

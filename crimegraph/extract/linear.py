@@ -1,0 +1,54 @@
+"""A multinomial logistic model over hashed string features: weights ship as a small .npz file."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+BUCKETS = 1 << 18
+
+Array = npt.NDArray[np.float32]
+
+
+def bucket(feature: str) -> int:
+    """The weight row of a feature (a stable hash: the same on every machine and run)."""
+    return zlib.crc32(feature.encode("utf-8")) & (BUCKETS - 1)
+
+
+def rows(features: Sequence[str]) -> npt.NDArray[np.int64]:
+    """The distinct weight rows of a feature list, plus the bias row 0."""
+    return np.unique(np.array([0, *(bucket(f) for f in features)], dtype=np.int64))
+
+
+def softmax(scores: Array) -> Array:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    result: Array = shifted / shifted.sum(axis=-1, keepdims=True)
+    return result
+
+
+class LinearModel:
+    """Class probabilities for a feature list; `classes[0]` is the 'no relation' class."""
+
+    def __init__(self, classes: Sequence[str], weights: Array | None = None) -> None:
+        self.classes = list(classes)
+        self.weights: Array = weights if weights is not None else np.zeros((BUCKETS, len(classes)), np.float32)
+
+    def probabilities(self, features: Sequence[str]) -> Array:
+        return softmax(self.weights[rows(features)].sum(axis=0))
+
+    def save(self, path: Path) -> None:
+        """Only the rows that carry weight, compressed (a few MB at most)."""
+        used = np.flatnonzero(np.abs(self.weights).max(axis=1) > 1e-4)
+        np.savez_compressed(path, classes=np.array(self.classes), used=used.astype(np.int32),
+                            values=self.weights[used].astype(np.float16))
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path) as data:
+            weights = np.zeros((BUCKETS, len(data["classes"])), np.float32)
+            weights[data["used"]] = data["values"].astype(np.float32)
+            return cls([str(c) for c in data["classes"]], weights)

@@ -1,0 +1,221 @@
+"""Train the claim classifier from annotated articles, choosing its settings by 5-fold cross-validation.
+
+Every candidate pair of a sentence (extract/pairs.py) is labelled with the gold claim whose evidence
+is that sentence and whose subject and object it names, 'none' when no gold claim of the article
+joins the two, and left out when one does but cites another sentence.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from crimegraph.extract import claimmodel
+from crimegraph.extract.doc import entities
+from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.linear import LinearModel
+from crimegraph.extract.pairs import Pair
+from crimegraph.extract.phrases import DocWords
+from crimegraph.extract.pipeline import _make_doc, build_pipeline, prepare, to_extraction
+from crimegraph.extract.referents import Referents
+from crimegraph.model import Article, Claim, Extraction
+from crimegraph.train.fit import fit
+from crimegraph.train.match import GoldNames, any_same, claim_counts, f1
+
+log = logging.getLogger(__name__)
+FOLDS = 5
+# A dossier line pinned on the wrong actor costs more than a missing one: settings whose cross-validated
+# precision falls below this floor are not chosen, whatever their F1.
+PRECISION_FLOOR = 0.65
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One annotated article run through the pipeline with the model off."""
+
+    article: Article
+    gold: Record
+    doc: Doc
+    extraction: Extraction
+    rules: list[Claim]
+    pairs: list[Pair] = field(default_factory=list)
+    labels: list[int | None] = field(default_factory=list)
+    fold: int = 0
+
+
+def parse(items: Sequence[tuple[Article, Record]]) -> list[Parsed]:
+    """Run each article's language pipeline with the learned claims switched off."""
+    parsed: list[Parsed] = []
+    for language in sorted({a.language or "en" for a, _ in items}):
+        nlp = build_pipeline(language)
+        component = nlp.get_pipe("crimegraph_claims")
+        saved, component.model = component.model, None  # type: ignore[attr-defined]
+        try:
+            group = [(a, g) for a, g in items if (a.language or "en") == language]
+            docs = [_make_doc(nlp, prepare(a)[0], a, language) for a, _ in group]
+            for (article, gold), doc in zip(group, nlp.pipe(docs), strict=True):
+                rules = list(doc._.cg_claims or [])
+                parsed.append(Parsed(article, gold, doc, to_extraction(doc, article.id), rules))
+            pairs = claimmodel.ClaimPairs(language)
+            for item in parsed[-len(group):]:
+                item.pairs = pairs(item.doc, DocWords(item.doc), claimmodel.rule_keys(item.rules), Referents(item.doc))
+                names = GoldNames(item.gold)
+                item.labels = [label(item, pair, names) for pair in item.pairs]
+        finally:
+            component.model = saved  # type: ignore[attr-defined]
+    assign_folds(parsed)
+    return parsed
+
+
+def assign_folds(parsed: list[Parsed]) -> None:
+    """Folds by article, dealt round-robin in id order within each language (stable, balanced)."""
+    for language in {p.article.language for p in parsed}:
+        group = sorted((p for p in parsed if p.article.language == language), key=lambda p: p.article.id)
+        for n, item in enumerate(group):
+            item.fold = n % FOLDS
+
+
+def spaced(text: str) -> str:
+    """Letters and digits only, lower case: a sentence compared whatever its markup and spacing."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def object_names(item: Parsed, pair: Pair) -> list[str]:
+    if pair.object_type in ("ACTIVITY", "STATE"):
+        return [pair.object]
+    for cluster in entities(item.doc):
+        if cluster.name == pair.object:
+            return cluster.names
+    return [pair.object]
+
+
+def label(item: Parsed, pair: Pair, names: GoldNames) -> int | None:
+    """The class index of a pair, or None when the article relates the two elsewhere only."""
+    sentence = spaced(pair.sent.text)
+    objects = object_names(item, pair)
+    elsewhere = False
+    for claim in item.gold.get("claims", []):
+        if not any_same(names.expand(claim["subject"]), pair.subject.names):
+            continue
+        if not any_same(names.expand(claim["object"]), objects):
+            continue
+        evidence = spaced(str(claim.get("evidence") or ""))
+        if evidence and (sentence in evidence or evidence in sentence):
+            return claimmodel.CLASSES.index(claim["predicate"])
+        elsewhere = True
+    return None if elsewhere else 0
+
+
+def examples(parsed: Sequence[Parsed]) -> list[tuple[list[str], int]]:
+    return [(pair.features, lab) for item in parsed for pair, lab in zip(item.pairs, item.labels, strict=True)
+            if lab is not None]
+
+
+def train(parsed: Sequence[Parsed], seed: int = 11) -> LinearModel:
+    return fit(examples(parsed), claimmodel.CLASSES, seed=seed)
+
+
+def predict(item: Parsed, model: LinearModel, settings: claimmodel.Settings) -> list[Claim]:
+    """The claims the full component would give this article with this model."""
+    language = item.article.language or "en"
+    return claimmodel.decide(item.doc, item.pairs, copy.deepcopy(item.rules), model, settings,
+                             hedger(language), Referents(item.doc))
+
+
+_HEDGERS: dict[str, Hedger] = {}
+
+
+def hedger(language: str) -> Hedger:
+    if language not in _HEDGERS:
+        _HEDGERS[language] = Hedger(language)
+    return _HEDGERS[language]
+
+
+def named(item: Parsed, claims: Sequence[Claim]) -> list[tuple[str, str, str, list[str], list[str]]]:
+    clusters = {c.name: c.names for c in entities(item.doc)}
+    return [(c.subject, c.predicate, c.object, clusters.get(c.subject, [c.subject]),
+             clusters.get(c.object, [c.object])) for c in claims]
+
+
+def cross_validate(parsed: Sequence[Parsed], seed: int = 11) -> Iterator[tuple[int, LinearModel]]:
+    """(fold, model trained on the other folds), fold by fold."""
+    for fold in range(FOLDS):
+        yield fold, train([p for p in parsed if p.fold != fold], seed)
+
+
+def choose(parsed: Sequence[Parsed], models: dict[int, LinearModel]) -> tuple[claimmodel.Settings, dict[str, Any]]:
+    """The settings with the best cross-validated claims F1 at PRECISION_FLOOR or above (`models`: one per
+    fold), and every setting's scores."""
+    tried: dict[str, Any] = {}
+    best: tuple[float, claimmodel.Settings] = (-1.0, claimmodel.Settings(0.9, keep_rules=True))
+    rules = totals(parsed, lambda item: item.rules)
+    tried["rules only"] = rules
+    for keep in (False, True):
+        for threshold in THRESHOLDS:
+            settings = claimmodel.Settings(threshold, keep)
+            result = totals(parsed, lambda item, s=settings: predict(item, models[item.fold], s))
+            tried[key(settings)] = result
+            if result["all"]["precision"] >= PRECISION_FLOOR and result["all"]["f1"] > best[0]:
+                best = (result["all"]["f1"], settings)
+    return best[1], tried
+
+
+def totals(parsed: Sequence[Parsed], claims_of: Any) -> dict[str, dict[str, float]]:
+    """Claims precision, recall and F1 per language and overall."""
+    counts: dict[str, list[int]] = {}
+    for item in parsed:
+        found = claim_counts(item.gold, named(item, claims_of(item)))
+        for key in (item.article.language or "en", "all"):
+            bucket = counts.setdefault(key, [0, 0, 0])
+            for n in range(3):
+                bucket[n] += found[n]
+    return {key: {"precision": round(h / s, 3) if s else 0.0, "recall": round(h / g, 3) if g else 0.0,
+                  "f1": round(f1(h, s, g), 3)} for key, (h, s, g) in counts.items()}
+
+
+def held_out(parsed: Sequence[Parsed], models: dict[int, LinearModel],
+             settings: claimmodel.Settings) -> dict[str, Extraction]:
+    """Each article's extraction with the claims of the model that did not see it (for score.py)."""
+    return {item.article.id: dataclasses.replace(item.extraction,
+                                                 claims=predict(item, models[item.fold], settings))
+            for item in parsed}
+
+
+def run(items: Sequence[tuple[Article, Record]], out: Path, seed: int = 11,
+        cv_output: Path | None = None) -> dict[str, Any]:
+    """Parse, choose settings by cross-validation, train on everything, save weights and report to `out`.
+
+    `cv_output` receives every article's extraction with claims from the model that did not see it.
+    """
+    parsed = parse(items)
+    models = dict(cross_validate(parsed, seed))
+    settings, tried = choose(parsed, models)
+    if cv_output is not None:
+        held = held_out(parsed, models, settings)
+        with cv_output.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(held[p.article.id].to_eval(), ensure_ascii=False) + "\n" for p in parsed)
+    model = train(parsed, seed=seed)
+    out.mkdir(parents=True, exist_ok=True)
+    model.save(out / "claims.npz")
+    counts = Counter(claimmodel.CLASSES[n] for item in parsed for n in item.labels if n is not None)
+    report = {"articles": len(parsed), "languages": dict(Counter(p.article.language for p in parsed)),
+              "examples": dict(counts), "seed": seed, "folds": FOLDS, "chosen": dataclasses.asdict(settings),
+              "cross_validated": {"rules only": tried["rules only"], "chosen": tried[key(settings)]}}
+    (out / "claims.json").write_text(json.dumps(dataclasses.asdict(settings), indent=1) + "\n", "utf-8")
+    (out / "claims.report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    return report
+
+
+def key(settings: claimmodel.Settings) -> str:
+    return f"threshold {settings.threshold} keep_rules {settings.keep_rules}"
