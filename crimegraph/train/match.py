@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -78,3 +79,39 @@ def claim_counts(gold: dict[str, Any], claims: Sequence[Named]) -> tuple[int, in
 
 def f1(hits: int, found: int, wanted: int) -> float:
     return 2 * hits / (found + wanted) if found + wanted else 0.0
+
+
+def dates_agree(gold: object, found: object) -> bool:
+    """One date is a prefix of the other, or both are days at most one apart."""
+    if not isinstance(gold, str) or not isinstance(found, str) or not gold or not found:
+        return False
+    if gold.startswith(found) or found.startswith(gold):
+        return True
+    try:
+        return len(gold) == len(found) == 10 and abs((date.fromisoformat(gold) - date.fromisoformat(found)).days) <= 1
+    except ValueError:
+        return False
+
+
+def event_counts(gold: dict[str, Any], events: Sequence[dict[str, Any]],
+                 names: dict[str, list[str]]) -> tuple[int, int, int]:
+    """(matched, system total, gold total) of one document's events: same type and one of date, place, actor.
+
+    `names` gives each system name its cluster's other names.
+    """
+    expand = GoldNames(gold).expand
+    used: set[int] = set()
+    hits = 0
+    for event in events:
+        actors = [n for a in event.get("actors") or [] for n in names.get(a, [a])]
+        place = names.get(event.get("location") or "", [event["location"]] if event.get("location") else [])
+        for n, g in enumerate(gold.get("events", [])):
+            if n in used or g.get("type") != event.get("type"):
+                continue
+            if (dates_agree(g.get("date"), event.get("date"))
+                    or (g.get("location") and place and any_same(expand(g["location"]), place))
+                    or any(any_same(expand(a), actors) for a in g.get("actors") or [])):
+                used.add(n)
+                hits += 1
+                break
+    return hits, len(events), len(gold.get("events", []))

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from crimegraph.cli import app
 from crimegraph.extract.linear import LinearModel
 from crimegraph.model import Article
-from crimegraph.train import claims
+from crimegraph.train import claims, trainer
 
 TEXTS = [
     "Rafael Prieto leads the Frente Sur. Police said Rafael Prieto ran extortion in Tumaco.",
@@ -50,11 +50,16 @@ def test_pairs_are_labelled_from_the_evidence_sentence() -> None:
 
 def test_run_writes_weights_settings_and_a_report(tmp_path: Path) -> None:
     cv = tmp_path / "cv.jsonl"
-    report = claims.run(items(), tmp_path, seed=5, cv_output=cv)
+    report = trainer.run(items(), tmp_path, seed=5, cv_output=cv)
     assert report["articles"] == 6 and report["folds"] == 5
-    assert set(report["cross_validated"]) == {"rules only", "chosen"}
+    assert set(report["claims"]["cross_validated"]) == {"rules only", "chosen"}
+    assert set(report["events"]["cross_validated"]) == {"rules only", "chosen"}
     assert LinearModel.load(tmp_path / "claims.npz").classes[0] == "none"
+    assert LinearModel.load(tmp_path / "events.npz").classes[1] == "protest"
     assert "threshold" in json.loads((tmp_path / "claims.json").read_text())
+    assert "add" in json.loads((tmp_path / "events.json").read_text())
+    assert LinearModel.load(tmp_path / "types.npz").classes[0] == "PERSON"
+    assert set(report["types"]["cross_validated"]) == {"rules only", "chosen"}
     assert [json.loads(line)["id"] for line in cv.read_text().splitlines()] == [f"t{n}" for n in range(6)]
 
 
