@@ -8,6 +8,7 @@ is a pronoun or title, or whose object the sentence does not name.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from crimegraph.extract.activities import ActivityFinder
 from crimegraph.extract.doc import entities
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.linear import LinearModel
-from crimegraph.extract.pairs import Pair, candidate_pairs, describe, head_of
+from crimegraph.extract.pairs import Pair, View, candidate_pairs, describe, head_of
 from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import Referents
 from crimegraph.extract.referred import named_or_referred
@@ -73,11 +74,14 @@ class ClaimPairs:
         states = {c.name: s for c in clusters if (s := self.sanctions.state_of_cluster(c))}
         index: dict[int, int] = doc._.cg_token_entity or {}
         pairs = candidate_pairs(doc, words, self.activities, states, refs)
+        if not pairs:
+            return pairs
+        view = View(doc)
         for pair in pairs:
             found = keys.get(pair.sent.start_char, set())
             rules = [p for s, p, o in found if s == pair.subject.name and o == pair.object]
             rules += [f"s:{p}" for s, p, o in found if s == pair.subject.name and o != pair.object]
-            describe(pair, doc, index, clusters, rules)
+            describe(pair, view, index, clusters, rules)
         return pairs
 
 
@@ -86,11 +90,10 @@ def allowed(pair: Pair, label: str) -> bool:
     return (label == "involved_in") == (pair.object_type == "ACTIVITY")
 
 
-def best(model: LinearModel, pair: Pair) -> tuple[str, float]:
+def best(classes: list[str], pair: Pair, probs: Sequence[float]) -> tuple[str, float]:
     """The most probable relation the pair may have, and its probability."""
-    probs = model.probabilities(pair.features)
     label, prob = NONE, 0.0
-    for name, value in zip(model.classes, probs, strict=True):
+    for name, value in zip(classes, probs, strict=True):
         if name != NONE and allowed(pair, name) and value > prob:
             label, prob = name, float(value)
     return label, prob
@@ -106,8 +109,8 @@ def decide(doc: Doc, pairs: list[Pair], rule_claims: list[Claim], model: LinearM
         outside = [e for e in claim.evidence if (e.start, claim.subject, claim.object) not in covered]
         if settings.keep_rules or outside:
             kept[claim.key] = claim
-    for pair in pairs:
-        label, prob = best(model, pair)
+    for pair, probs in zip(pairs, model.batch([p.features for p in pairs]), strict=True):
+        label, prob = best(model.classes, pair, probs)
         if prob < settings.threshold:
             continue
         key = (pair.subject.name, label, pair.object)
@@ -124,7 +127,8 @@ def decide(doc: Doc, pairs: list[Pair], rule_claims: list[Claim], model: LinearM
 
 def new_claim(doc: Doc, pair: Pair, label: str, prob: float, hedger: Hedger, refs: Referents) -> Claim | None:
     """A claim the rules did not find, its status read off the object's context like theirs."""
-    trigger = doc[head_of(doc, pair.object_span)]
+    start, end = pair.object_span
+    trigger = doc[head_of([t.head.i for t in doc[start:end]], pair.object_span, start)]
     assessment = hedger.assess(trigger, refs, reports=label in REPORTS)
     if assessment.negated:
         return None

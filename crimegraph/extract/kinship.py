@@ -5,7 +5,7 @@ are the same person."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from crimegraph.extract.lexicons import words
 
@@ -22,9 +22,16 @@ def _kin() -> str:
     return "|".join(sorted((re.escape(w) for w in words("kinship.tsv")), key=len, reverse=True))
 
 
+@cache
+def _kin_words() -> frozenset[str]:
+    """Every word of the kinship nouns: a sentence holding none of them introduces no relative."""
+    return frozenset(part for w in words("kinship.tsv") for part in w.lower().split())
+
+
+@lru_cache(maxsize=4096)
 def introduced_as_relative(name: str, sentence: str) -> bool:
     """Whether `sentence` presents the person `name` as somebody's relative."""
-    if name not in sentence:
+    if name not in sentence or not _kin_words() & set(re.findall(r"\w+", sentence.lower())):
         return False
     escaped = re.escape(name)
     flags = re.IGNORECASE

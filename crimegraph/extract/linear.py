@@ -40,6 +40,15 @@ class LinearModel:
     def probabilities(self, features: Sequence[str]) -> Array:
         return softmax(self.weights[rows(features)].sum(axis=0))
 
+    def batch(self, feature_lists: Sequence[Sequence[str]]) -> Array:
+        """Class probabilities of many feature lists at once (one row each)."""
+        if not feature_lists:
+            return np.zeros((0, len(self.classes)), np.float32)
+        index = [rows(features) for features in feature_lists]
+        starts = np.cumsum([0, *(len(i) for i in index[:-1])])
+        summed = np.add.reduceat(self.weights[np.concatenate(index)], starts, axis=0)
+        return softmax(summed)
+
     def save(self, path: Path) -> None:
         """Only the rows that carry weight, compressed (a few MB at most)."""
         used = np.flatnonzero(np.abs(self.weights).max(axis=1) > 1e-4)

@@ -8,9 +8,10 @@ so the model that weighs them is a small linear one that ships as data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.activities import ActivityFinder
@@ -132,26 +133,55 @@ def lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def path(doc: Doc, a: int, b: int) -> tuple[list[Token], list[Token], Token | None]:
+class View:
+    """The token attributes the features read, taken from the Doc once (spaCy attribute access is slow)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        table = doc.to_array([LEMMA, LOWER, DEP, POS])
+        names: dict[int, str] = {}
+
+        def text(key: int) -> str:
+            if key not in names:
+                names[key] = strings[key] if key else ""
+            return names[key]
+
+        self.lower = [text(int(k)) for k in table[:, 1]]
+        self.lemma = [(text(int(k)) or doc[i].text).lower() for i, k in enumerate(table[:, 0])]
+        self.dep = [text(int(k)) for k in table[:, 2]]
+        self.pos = [text(int(k)) for k in table[:, 3]]
+        self.head = [t.head.i for t in doc]
+
+    def up(self, i: int) -> list[int]:
+        """The token and its heads up to the root."""
+        chain = [i]
+        while self.head[chain[-1]] != chain[-1] and len(chain) <= len(self.head):
+            chain.append(self.head[chain[-1]])
+        return chain
+
+
+def path(view: View, a: int, b: int) -> tuple[list[int], list[int], int | None]:
     """Tokens from a up to the lowest common head and from that head down to b."""
-    up_a = [doc[a], *doc[a].ancestors]
-    up_b = [doc[b], *doc[b].ancestors]
-    seen = {t.i: n for n, t in enumerate(up_a)}
+    up_a, up_b = view.up(a), view.up(b)
+    seen = {t: n for n, t in enumerate(up_a)}
     for n, token in enumerate(up_b):
-        if token.i in seen:
-            return up_a[: seen[token.i]], list(reversed(up_b[:n])), token
+        if token in seen:
+            return up_a[: seen[token]], list(reversed(up_b[:n])), token
     return up_a, up_b, None
 
 
-def head_of(doc: Doc, span: tuple[int, int]) -> int:
+def head_of(heads: Sequence[int], span: tuple[int, int], offset: int = 0) -> int:
+    """The first token of the span whose head lies outside it (`heads[i - offset]` is token i's head)."""
     start, end = span
     for i in range(start, end):
-        if not (start <= doc[i].head.i < end) or doc[i].head.i == i:
+        head = heads[i - offset]
+        if not (start <= head < end) or head == i:
             return i
     return start
 
 
-def describe(pair: Pair, doc: Doc, token_entity: dict[int, int], clusters: list[EntityCluster],
+def describe(pair: Pair, view: View, token_entity: dict[int, int], clusters: list[EntityCluster],
              rules: Iterable[str]) -> list[str]:
     """The features of one pair (also stored on it)."""
     ts, to = pair.subject.type, pair.object_type
@@ -162,45 +192,48 @@ def describe(pair: Pair, doc: Doc, token_entity: dict[int, int], clusters: list[
         feats.extend([f"ref:{pair.referred}", f"ref:{ts}>{to}"])
     gap = max(0, second[0] - first[1])
     feats.append(f"d:{min(gap, 8) if gap < 8 else (12 if gap < 16 else 20)}")
-    between = doc[first[1]:second[0]]
-    tokens = list(between) if gap <= MAX_BETWEEN else [*between[:5], *between[-5:]]
+    between = range(first[1], second[0])
+    indices = list(between) if gap <= MAX_BETWEEN else [*between[:5], *between[-5:]]
     words = []
-    for token in tokens:
-        number = token_entity.get(token.i)
-        words.append(f"<{clusters[number].type}>" if number is not None else lemma(token))
+    for i in indices:
+        number = token_entity.get(i)
+        words.append(f"<{clusters[number].type}>" if number is not None else view.lemma[i])
     compact = [w for n, w in enumerate(words) if n == 0 or w != words[n - 1]]
     feats.extend(f"b:{w}" for w in compact)
     feats.extend(f"bb:{x}_{y}" for x, y in zip(compact, compact[1:], strict=False))
     if gap <= 4:
         feats.append(f"bs:{to}:{'_'.join(compact)}")
-    feats.extend(f"w-:{lemma(t)}" for t in doc[max(pair.sent.start, first[0] - 2):first[0]])
-    feats.extend(f"w+:{lemma(t)}" for t in doc[second[1]:min(pair.sent.end, second[1] + 2)])
-    feats.extend(f"sw:{t.lower_}" for t in doc[pair.subject_span[0]:pair.subject_span[1]][:4] if not pair.referred)
+    feats.extend(f"w-:{view.lemma[i]}" for i in range(max(pair.sent.start, first[0] - 2), first[0]))
+    feats.extend(f"w+:{view.lemma[i]}" for i in range(second[1], min(pair.sent.end, second[1] + 2)))
+    if not pair.referred:
+        feats.extend(f"sw:{view.lower[i]}" for i in range(pair.subject_span[0], pair.subject_span[1])[:4])
     if to != "ACTIVITY":
-        feats.extend(f"ow:{t.lower_}" for t in doc[pair.object_span[0]:pair.object_span[1]][:4])
+        feats.extend(f"ow:{view.lower[i]}" for i in range(pair.object_span[0], pair.object_span[1])[:4])
     else:
         feats.append(f"act:{pair.object}")
-        feats.extend(f"aw:{lemma(t)}" for t in doc[pair.object_span[0]:pair.object_span[1]][:3])
-    feats.extend(path_features(doc, pair, ts, to))
+        feats.extend(f"aw:{view.lemma[i]}" for i in range(pair.object_span[0], pair.object_span[1])[:3])
+    feats.extend(path_features(view, pair, ts, to))
     feats.extend(f"r:{r}" for r in rules)
     pair.features = feats
     return feats
 
 
-def path_features(doc: Doc, pair: Pair, ts: str, to: str) -> list[str]:
-    a, b = head_of(doc, pair.subject_span), head_of(doc, pair.object_span)
-    up, down, top = path(doc, a, b)
+def path_features(view: View, pair: Pair, ts: str, to: str) -> list[str]:
+    a, b = head_of(view.head, pair.subject_span), head_of(view.head, pair.object_span)
+    up, down, top = path(view, a, b)
     if top is None:
         return ["p:none"]
-    steps = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    feats = [f"ga:{doc[a].dep_}:{lemma(doc[a].head)}", f"gb:{doc[b].dep_}:{lemma(doc[b].head)}",
-             f"top:{lemma(top)}", f"tt:{ts}>{to}:{lemma(top)}", f"tp:{top.pos_}"]
+    lem, dep = view.lemma, view.dep
+    steps = [f"{dep[t]}^" for t in up] + [f"v{dep[t]}" for t in down]
+    feats = [f"ga:{dep[a]}:{lem[view.head[a]]}", f"gb:{dep[b]}:{lem[view.head[b]]}",
+             f"top:{lem[top]}", f"tt:{ts}>{to}:{lem[top]}", f"tp:{view.pos[top]}"]
     if len(steps) <= MAX_PATH:
         feats.append(f"p:{' '.join(steps)}")
-        feats.append(f"pl:{' '.join(steps)}:{lemma(top)}")
+        feats.append(f"pl:{' '.join(steps)}:{lem[top]}")
     else:
         feats.append("p:long")
-    inner = [t for t in (*up[1:], *down[:-1]) if t.i != top.i]
-    feats.extend(f"pw:{lemma(t)}" for t in inner[:6])
-    feats.extend(f"tc:{c.dep_}:{lemma(c)}" for c in top.children if c.dep_ in ("neg", "advmod", "aux", "mark"))
+    inner = [t for t in (*up[1:], *down[:-1]) if t != top]
+    feats.extend(f"pw:{lem[t]}" for t in inner[:6])
+    feats.extend(f"tc:{c.dep_}:{lemma(c)}" for c in view.doc[top].children
+                 if c.dep_ in ("neg", "advmod", "aux", "mark"))
     return feats
