@@ -31,3 +31,12 @@ def test_only_used_rows_are_saved_and_read_back(tmp_path: Path) -> None:
     back = LinearModel.load(path)
     assert back.classes == ["none", "opposes"]
     assert np.allclose(back.probabilities(["w:fight"]), model.probabilities(["w:fight"]), atol=1e-3)
+
+
+def test_batch_scores_equal_one_by_one() -> None:
+    model = LinearModel(["none", "supports", "opposes"])
+    model.weights[bucket("a"), 1] = 1.0
+    model.weights[bucket("b"), 2] = 2.0
+    lists = [["a"], ["b", "a"], ["c"]]
+    assert np.allclose(model.batch(lists), np.stack([model.probabilities(f) for f in lists]))
+    assert model.batch([]).shape == (0, 3)
