@@ -65,6 +65,10 @@ def prepare(article: Article) -> tuple[str, str, list[str]]:
     """Cleaned text, language and warnings of an article; InputError when it cannot be processed."""
     if not isinstance(article.text, str):
         raise InputError(f"{article.id}: 'text' must be a string")
+    for name in ("language", "date", "title"):
+        value = getattr(article, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{article.id}: {name!r} must be a string, not {type(value).__name__}")
     if is_junk(article.text):
         raise InputError(f"{article.id}: text looks like binary data, not prose")
     text = clean_text(article.text)

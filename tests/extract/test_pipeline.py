@@ -42,6 +42,14 @@ def test_unsupported_language_is_a_clear_error() -> None:
     assert result.error is not None and "unsupported language" in result.error
 
 
+def test_odd_field_types_are_clear_errors_that_spare_the_batch() -> None:
+    bad = Article(id="n", text=TEXT, language=3.0)  # type: ignore[arg-type]
+    good = Article(id="g", text=TEXT, language="en")
+    first, second = extract_many([bad, good])
+    assert first.error is not None and "'language' must be a string, not float" in first.error
+    assert second.error is None and second.entities
+
+
 def test_html_where_text_was_expected_is_read_as_text() -> None:
     html = "<html><body><p>Venezuelan President Nicolás Maduro spoke in Caracas.</p><script>x()</script></body></html>"
     result = extract(Article(id="h", text=html, language="en"))
