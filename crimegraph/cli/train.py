@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from crimegraph.extract.claimmodel import MODELS
+from crimegraph.extract.linear import MODELS
 from crimegraph.model import Article
 from crimegraph.train.annotations import corpus, load
 

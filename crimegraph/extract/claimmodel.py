@@ -7,18 +7,16 @@ is a pronoun or title, or whose object the sentence does not name.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from crimegraph.extract.activities import ActivityFinder
 from crimegraph.extract.doc import entities
 from crimegraph.extract.hedging import Hedger
-from crimegraph.extract.linear import LinearModel
+from crimegraph.extract.linear import LinearModel, shipped
 from crimegraph.extract.pairs import Pair, View, candidate_pairs, describe, head_of
 from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import Referents
@@ -27,7 +25,6 @@ from crimegraph.extract.sanctions import SanctionFinder
 from crimegraph.model import Claim, Evidence
 
 COMPONENT = "crimegraph_claim_model"
-MODELS = Path(__file__).parent / "models"
 NONE = "none"
 CLASSES = (NONE, "holds_position", "member_of", "involved_in", "sanctioned_by", "supports", "opposes")
 REPORTS = frozenset({"involved_in"})  # "X said" makes these an allegation (as in the rules)
@@ -45,12 +42,7 @@ class Settings:
 @cache
 def load(name: str = "claims") -> tuple[LinearModel, Settings] | None:
     """The shipped model and its settings, or None when none is shipped."""
-    weights = MODELS / f"{name}.npz"
-    if not weights.exists():
-        return None
-    meta = MODELS / f"{name}.json"
-    settings = Settings(**json.loads(meta.read_text("utf-8"))) if meta.exists() else Settings()
-    return LinearModel.load(weights), settings
+    return shipped(name, Settings)
 
 
 def rule_keys(claims: list[Claim]) -> RuleKeys:

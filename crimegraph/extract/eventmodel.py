@@ -7,16 +7,14 @@ rules still give every event its date, place, actors and counts.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Span
 
-from crimegraph.extract.claimmodel import MODELS
 from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.linear import LinearModel
+from crimegraph.extract.linear import LinearModel, shipped
 from crimegraph.extract.triggers import Trigger
 
 TYPES = ("protest", "mutiny", "attack", "arrest", "seizure", "sanction", "accusation", "diplomacy", "political")
@@ -36,12 +34,7 @@ class Settings:
 @cache
 def load(name: str = "events") -> tuple[LinearModel, Settings] | None:
     """The shipped model and its settings, or None when none is shipped."""
-    weights = MODELS / f"{name}.npz"
-    if not weights.exists():
-        return None
-    meta = MODELS / f"{name}.json"
-    settings = Settings(**json.loads(meta.read_text("utf-8"))) if meta.exists() else Settings()
-    return LinearModel.load(weights), settings
+    return shipped(name, Settings)
 
 
 def unit_features(unit: Span, triggers: Iterable[Trigger], rule_types: Iterable[str],

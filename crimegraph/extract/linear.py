@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 BUCKETS = 1 << 18
+MODELS = Path(__file__).parent / "models"  # the shipped weights (name.npz) and settings (name.json)
+S = TypeVar("S")
 
 Array = npt.NDArray[np.float32]
 
@@ -61,3 +65,13 @@ class LinearModel:
             weights = np.zeros((BUCKETS, len(data["classes"])), np.float32)
             weights[data["used"]] = data["values"].astype(np.float32)
             return cls([str(c) for c in data["classes"]], weights)
+
+
+def shipped(name: str, settings: Callable[..., S], folder: Path = MODELS) -> tuple[LinearModel, S] | None:
+    """A shipped model and its settings (defaults when no name.json), or None when none is shipped."""
+    weights = folder / f"{name}.npz"
+    if not weights.exists():
+        return None
+    meta = folder / f"{name}.json"
+    values: dict[str, Any] = json.loads(meta.read_text("utf-8")) if meta.exists() else {}
+    return LinearModel.load(weights), settings(**values)

@@ -7,7 +7,6 @@ its features, and it changes a type only above a threshold chosen by cross-valid
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,9 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract.claimmodel import MODELS
 from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.linear import LinearModel
+from crimegraph.extract.linear import LinearModel, shipped
 from crimegraph.extract.types import TYPES, country_code
 
 CLASSES = TYPES
@@ -32,12 +30,8 @@ class Settings:
 
 @cache
 def load(name: str = "types") -> tuple[LinearModel, Settings] | None:
-    weights = MODELS / f"{name}.npz"
-    if not weights.exists():
-        return None
-    meta = MODELS / f"{name}.json"
-    settings = Settings(**json.loads(meta.read_text("utf-8"))) if meta.exists() else Settings()
-    return LinearModel.load(weights), settings
+    """The shipped model and its settings, or None when none is shipped."""
+    return shipped(name, Settings)
 
 
 @Language.factory("crimegraph_typer", default_config={"language": "en"})

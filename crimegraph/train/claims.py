@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,16 +175,23 @@ def choose(parsed: Sequence[Parsed], models: dict[int, LinearModel]) -> tuple[cl
 
 def totals(parsed: Sequence[Parsed], claims_of: Any) -> dict[str, dict[str, float]]:
     """Claims precision, recall and F1 per language and overall."""
+    return scores(parsed, lambda item: claim_counts(item.gold, named(item, claims_of(item))))
+
+
+Scores = dict[str, dict[str, float]]
+
+
+def scores(parsed: Sequence[Parsed], counts_of: Callable[[Parsed], tuple[int, int, int]]) -> Scores:
+    """Precision, recall and F1 per language and overall from each article's (hits, found, wanted)."""
     counts: dict[str, list[int]] = {}
     for item in parsed:
-        found = claim_counts(item.gold, named(item, claims_of(item)))
+        found = counts_of(item)
         for key in (item.article.language or "en", "all"):
             bucket = counts.setdefault(key, [0, 0, 0])
             for n in range(3):
                 bucket[n] += found[n]
     return {key: {"precision": round(h / s, 3) if s else 0.0, "recall": round(h / g, 3) if g else 0.0,
                   "f1": round(f1(h, s, g), 3)} for key, (h, s, g) in counts.items()}
-
 
 
 def key(settings: claimmodel.Settings) -> str:
