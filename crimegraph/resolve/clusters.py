@@ -13,6 +13,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from crimegraph.exc import CrimegraphError
 from crimegraph.resolve.features import people_differ
 from crimegraph.resolve.names import person_tokens
+from crimegraph.resolve.roles import position_countries, roles_conflict
 from crimegraph.store.db import in_chunks
 from crimegraph.store.keys import family
 from crimegraph.store.tables import DIFFERENT, SAME, USER, entities, judgements, mentions
@@ -57,15 +58,20 @@ class UnionFind:
 
     `people` gives the name words of person nodes: a checked union is refused when the two components
     hold full names of two different people ('Cilia Flores de Maduro' and 'Nicolás Maduro' linked
-    through a lone 'Maduro'), so a weak link never chains two people together.
+    through a lone 'Maduro'), so a weak link never chains two people together. `roles` gives the countries
+    of person nodes' positions: a checked union is refused as well when both components hold positions and
+    share no country (see resolve.roles).
     """
 
-    def __init__(self, against: dict[str, set[str]], people: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, against: dict[str, set[str]], people: dict[str, tuple[str, ...]] | None = None,
+                 roles: dict[str, frozenset[str]] | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.members: dict[str, set[str]] = {}
         self.full: dict[str, set[tuple[str, ...]]] = {}
+        self.roles: dict[str, set[str]] = {}
         self.against = against
         self.people = people or {}
+        self.node_roles = roles or {}
 
     def find(self, node: str) -> str:
         if node not in self.parent:
@@ -73,6 +79,7 @@ class UnionFind:
             self.members[node] = {node}
             name = self.people.get(node)
             self.full[node] = {name} if name and len(name) >= 2 else set()
+            self.roles[node] = set(self.node_roles.get(node, ()))
         root = node
         while self.parent[root] != root:
             root = self.parent[root]
@@ -94,14 +101,19 @@ class UnionFind:
         self.parent[small] = big
         self.members[big] |= self.members.pop(small)
         self.full[big] |= self.full.pop(small)
+        self.roles[big] |= self.roles.pop(small)
         return True
 
     def clash(self, ra: str, rb: str) -> bool:
-        """Whether two components hold the full names of two different people."""
+        """Whether two components hold the full names of two different people, or positions of no common
+        country."""
+        if roles_conflict(self.roles[ra], self.roles[rb]):
+            return True
         return any(people_differ(x, y) for x in self.full[ra] for y in self.full[rb])
 
 
-def build(found: dict[tuple[str, str], Judgement], people: dict[str, tuple[str, ...]] | None = None) -> UnionFind:
+def build(found: dict[tuple[str, str], Judgement], people: dict[str, tuple[str, ...]] | None = None,
+          roles: dict[str, frozenset[str]] | None = None) -> UnionFind:
     """Components from effective judgements: user 'same' first, then the resolver's by score.
 
     A person's 'same' always joins; the resolver's never joins two people's full names.
@@ -111,7 +123,7 @@ def build(found: dict[tuple[str, str], Judgement], people: dict[str, tuple[str, 
         if judgement.judgement == DIFFERENT:
             against.setdefault(judgement.left, set()).add(judgement.right)
             against.setdefault(judgement.right, set()).add(judgement.left)
-    components = UnionFind(against, people)
+    components = UnionFind(against, people, roles)
     positive = [j for j in found.values() if j.judgement == SAME]
     positive.sort(key=lambda j: (j.decided_by != USER, -j.score, j.left, j.right))
     for judgement in positive:
@@ -150,7 +162,7 @@ def recompute(conn: Connection) -> int:
             names[node], current[node] = name, canonical
             if family(type_) == "person":
                 people[node] = tuple(person_tokens(name))
-    components = build(found, people)
+    components = build(found, people, position_countries(conn, list(people)))
     for node in nodes:  # a node whose merges were all withdrawn stands alone again
         components.find(node)
     changes: list[dict[str, Any]] = []

@@ -12,6 +12,7 @@ from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import NAME_FEATURES, PENALTIES, VETO, VETOES, Node, shared_context
 from crimegraph.resolve.names import person_tokens
+from crimegraph.resolve.roles import position_countries, roles_conflict
 from crimegraph.store.db import in_chunks
 from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import RESOLVER, SAME, entities, judgements, mentions, names
@@ -75,6 +76,7 @@ class Resolver:
         self._context: dict[str, set[str]] = {}
         self._articles: dict[str, set[str]] = {}
         self._relatives: dict[str, bool] = {}
+        self._roles: dict[str, frozenset[str]] = {}
         self._canonical: dict[str, str] = {}
         self._nodes: dict[str, Node] = {}
 
@@ -114,6 +116,9 @@ class Resolver:
             return Decision(a.id, b.id, 0.0, {"apart_in_one_article": VETO})
         if decision.score > 0.0 and a.family == b.family == "person" and self.relative(a.id) != self.relative(b.id):
             return Decision(a.id, b.id, 0.0, {"relative_of_namesake": VETO})
+        if decision.score > 0.0 and a.family == b.family == "person" and roles_conflict(self.roles(a.id),
+                                                                                        self.roles(b.id)):
+            return Decision(a.id, b.id, 0.0, {"conflicting_roles": VETO})
         if needs_context(decision, a, self.threshold):
             shared = self.shared(a.id, b.id)
             bonus = shared_context(shared)
@@ -169,6 +174,12 @@ class Resolver:
         if node not in self._relatives:
             self._relatives.update(relatives(self.conn, [node]))
         return self._relatives[node]
+
+    def roles(self, node: str) -> frozenset[str]:
+        """The countries of the state bodies a person's position claims name (see resolve.roles)."""
+        if node not in self._roles:
+            self._roles.update(position_countries(self.conn, [node]))
+        return self._roles[node]
 
     def articles(self, node: str) -> set[str]:
         """The articles that mention a node."""

@@ -31,6 +31,7 @@ from crimegraph.resolve.resolver import (
     needs_context,
     relatives,
 )
+from crimegraph.resolve.roles import position_countries
 from crimegraph.resolve.settle_events import settle_events
 from crimegraph.store.db import in_chunks
 from crimegraph.store.tables import POSSIBLE, RESOLVER, SAME, USER, entities, mentions
@@ -71,6 +72,7 @@ def settle(conn: Connection, threshold: float = THRESHOLD) -> Settled:
     people = {n for p, d in first.items() if d.score > 0.0 for n in p if nodes[n].family == "person"}
     resolver._articles = articles_of(conn, people)
     resolver._relatives = relatives(conn, people)
+    resolver._roles = position_countries(conn, people)
     resolver._context = contexts(conn, _needing_context(first, nodes, threshold), resolver._canonical)
     decisions = [resolver.score(nodes[a], nodes[b]) for a, b in pairs]
     resolver._canonical = {n: n for n in nodes}
