@@ -142,11 +142,11 @@ def _tags(event: EventRecord) -> str:
     return "; ".join(tags)
 
 
-def acled_rows(snap: Snapshot) -> list[dict[str, Any]]:
-    """Every event as an ACLED-style row, oldest first."""
+def acled_rows(snap: Snapshot, sort: bool = True) -> list[dict[str, Any]]:
+    """Every event as an ACLED-style row, oldest first (in the snapshot's order with sort=False)."""
     countries = article_countries(snap)
     rows = [acled_row(event, snap, countries) for event in snap.events]
-    return sorted(rows, key=lambda r: (r["event_date"], r["event_id_cnty"]))
+    return sorted(rows, key=lambda r: (r["event_date"], r["event_id_cnty"])) if sort else rows
 
 
 def write_acled(snap: Snapshot, out: IO[str]) -> int:
