@@ -160,3 +160,135 @@ def noun_counts(sent: Span, nouns: frozenset[str], language: str) -> int | None:
             if value is not None:
                 return value
     return None
+
+
+# "both were killed", "ambos murieron": a pair stated without a number.
+PAIR_WORDS = {"both": 2, "ambos": 2, "ambas": 2}
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+|\d+|[a-záéíóúñ]+(?:[ -][a-záéíóúñ]+)?"
+_DEATHS = {
+    "en": r"fatalit(?:y|ies)|dead|deaths?|(?:people |persons )?(?:were |have been )?killed",
+    "es": r"muert[oa]s?|fallecid[oa]s?|víctimas mortales|asesinad[oa]s|personas (?:fueron )?asesinadas",
+}
+_BETWEEN = {"en": r"between ({n}) and ({n})", "es": r"entre ({n}) y ({n})"}
+_ZERO = {
+    "en": r"\bno (?:fatalities|deaths|casualties|one was killed|one died)\b|\bnobody (?:was killed|died)\b|"
+          r"\b(?:0|zero) fatalities\b",
+    "es": r"\bsin (?:víctimas|muertos|fallecidos)\b|\bno (?:hubo|se reportaron|se registraron) "
+          r"(?:víctimas|muertos|fallecidos)\b|\b0 muertos\b",
+}
+
+
+@cache
+def _stated_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lang = language if language in _DEATHS else "en"
+    deaths = _DEATHS[lang]
+    plain = re.compile(rf"(?<![\w.,])({_NUMBER})\s+(?:{deaths})\b", re.IGNORECASE)
+    between = re.compile(_BETWEEN[lang].format(n=_NUMBER) + rf"\s+(?:{deaths})\b", re.IGNORECASE)
+    return plain, between, re.compile(_ZERO[lang], re.IGNORECASE)
+
+
+def stated_fatalities(text: str, language: str) -> list[int]:
+    """Death tolls a text states as totals ("2 fatalities", "17 dead", "between 3 and 5 dead" = 3,
+    "dos muertos", "no fatalities" = 0); a number word must be one ("several dead" states nothing)."""
+    plain, between, zero = _stated_patterns(language)
+    found: list[int] = []
+    taken: list[tuple[int, int]] = []
+    for match in between.finditer(text):
+        low = [v for v in (parse_number(match.group(1), language), parse_number(match.group(2), language))
+               if v is not None]
+        if low:
+            found.append(min(low))
+            taken.append(match.span())
+    for match in plain.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        value = _trailing_number(match.group(1), language)
+        if value is not None and not (1900 <= value <= 2100 and match.group(1).isdigit()):
+            found.append(value)
+    if zero.search(text):
+        found.append(0)
+    return found
+
+
+def _trailing_number(words: str, language: str) -> int | None:
+    """The number a matched phrase ends with ("killed two" -> None: only "two" is tried, then "killed two")."""
+    last = words.split()[-1].lower() if words.split() else ""
+    if last in ARTICLES:
+        return None  # "a dead end", "un muerto" is a count the parse gives, not a stated total
+    value = parse_number(words, language)
+    if value is None and " " in words.strip():
+        value = parse_number(last, language)
+    return value
+
+
+ARTICLES = frozenset("a an un una uno".split())
+SUMMARY_TOKENS = 6
+
+
+def summary_fatalities(sent: Span, language: str) -> int | None:
+    """The toll of a closing sentence that only states it ("2 fatalities.", "3 muertos.", "No fatalities.")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) > SUMMARY_TOKENS:
+        return None
+    found = stated_fatalities(sent.text, language)
+    return min(found) if found else None
+
+
+def pair_count(token: Token) -> int | None:
+    """2 for "both"/"ambos" heading an argument or quantifying its noun ("both officers")."""
+    if token.lower_ in PAIR_WORDS:
+        return PAIR_WORDS[token.lower_]
+    for child in token.children:
+        if child.lower_ in PAIR_WORDS and child.dep_ in ("det", "predet", "preconj", "amod", "nummod") \
+                and child.i < token.i:
+            return PAIR_WORDS[child.lower_]
+    return None
+
+
+SINGULAR_DETS = frozenset("a an the un una el la his her its su".split())
+
+
+def single_victim(token: Token) -> bool:
+    """A singular person noun or name as a victim ("a municipal police officer", "un líder social")."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in ("PERSON", "PER", "") and "Plur" not in token.morph.get("Number", [])
+    if token.pos_ != "NOUN" or "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in SINGULAR_DETS for c in token.children)
+
+
+def victims(trigger: Token, deps: frozenset[str], language: str, single: bool) -> int | None:
+    """People a lethal verb's arguments name without a number: "both were killed" (2), and, when the verb
+    entails death (`single`), one per singular victim ("shot dead a police officer", "mató a un líder y a
+    su hijo")."""
+    for child in trigger.children:
+        if child.dep_ not in deps:
+            continue
+        pair = pair_count(child)
+        if pair is not None:
+            return pair
+        if single and single_victim(child):
+            return 1 + sum(1 for c in child.subtree if c.dep_ == "conj" and c.head == child and single_victim(c))
+    return None
+
+
+def entails_death(verb: Token, lethal_always: frozenset[str]) -> bool:
+    """A verb whose victims died: "killed", "asesinó", or "shot dead", "beaten to death"."""
+    if verb.lemma_.lower() in lethal_always:
+        return True
+    return any(c.lower_ in ("dead", "death", "muerte", "muerto") and c.dep_ in ("advmod", "acomp", "oprd", "xcomp",
+                                                                               "amod", "obl", "dobj")
+               or c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               or c.dep_ == "obl" and c.lower_ == "muerte" for c in verb.children)
+
+
+def conjoined_victims(trigger: Token, deps: frozenset[str], language: str) -> int:
+    """The victims coordinated with a counted argument ("dos soldados y un guerrillero": 1 more)."""
+    for child in trigger.children:
+        if child.dep_ in deps and _noun_count(child, language) is not None:
+            extra = 0
+            for conj in (c for c in child.children if c.dep_ == "conj"):
+                value = _noun_count(conj, language)
+                extra += value if value is not None else int(single_victim(conj))
+            return extra
+    return 0

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from crimegraph.extract import doc as cg
 from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.places import qualifies_place
 from crimegraph.extract.triggers import group
 
 SUBJECT_DEPS = frozenset("nsubj nsubjpass nsubj:pass csubj expl".split())
@@ -88,10 +89,16 @@ def event_actors(doc: Doc, trigger: Token, language: str) -> list[EntityCluster]
             cluster = cg.entity_at(doc, token.i)
             if cluster is None or cluster in actors:
                 continue
-            if cluster.type == "LOCATION" and not _acts(token, head):
+            if cluster.type == "LOCATION" and (not _acts(token, head) or _qualifier(doc, token.i, cluster)):
                 continue
             actors.append(cluster)
     return actors
+
+
+def _qualifier(doc: Doc, i: int, cluster: EntityCluster) -> bool:
+    """A place mention that only says where the place before it lies ("Chilpancingo, Guerrero")."""
+    start = next((s for s, e in cluster.mentions if s <= i < e), i)
+    return qualifies_place(doc, start)
 
 
 def _acts(token: Token, head: Token) -> bool:

@@ -9,13 +9,22 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
 from crimegraph.extract import eventmodel
-from crimegraph.extract.counts import argument_count, following_count, noun_counts
+from crimegraph.extract.counts import (
+    argument_count,
+    conjoined_victims,
+    entails_death,
+    following_count,
+    noun_counts,
+    stated_fatalities,
+    summary_fatalities,
+    victims,
+)
 from crimegraph.extract.dates import DateMention, finder
 from crimegraph.extract.event_actors import event_actors, sentence_actors
 from crimegraph.extract.event_dates import DateAnchor, pick_date
 from crimegraph.extract.event_merge import Candidate, merge
 from crimegraph.extract.modality import is_factual, is_generic, is_realis
-from crimegraph.extract.places import best_place, dateline_place
+from crimegraph.extract.places import best_place, coded_place, dateline_place
 from crimegraph.extract.triggers import Trigger, TriggerFinder, group
 from crimegraph.model import Evidence
 
@@ -55,6 +64,8 @@ class EventExtractor:
         self.dates = finder(language)
         self.lethal = group(language, "lethal")
         self.lethal_subject = group(language, "lethal_subject")
+        self.lethal_always = self.lethal - group(language, "lethal_maybe")
+        self.lethal_found = group(language, "lethal_found")
         self.fatality_nouns = group(language, "fatality")
         self.arrest_nouns = group(language, "arrested")
         self.reporting = group(language, "report")
@@ -64,12 +75,15 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.cg_language or self.language
         mentions = self.dates.find(doc.text, cg.article_date(doc))
-        context = Context(dateline_place(doc))
+        context = Context(dateline_place(doc), coded_place(doc))
         taken = taken_tokens(doc, mentions)
         candidates: list[Candidate] = []
         for number, unit in enumerate(units(doc)):
             anchors = [DateAnchor.of(doc, m) for m in mentions if unit.start_char <= m.start < unit.end_char]
-            candidates.extend(self.unit_events(doc, unit, number, anchors, context, language, taken))
+            found = self.unit_events(doc, unit, number, anchors, context, language, taken)
+            if not found:
+                self.follow_up_toll(candidates, unit, number, language)
+            candidates.extend(found)
             context.leave(anchors)
         doc._.cg_events = [c.to_event(COMPONENT) for c in merge(candidates) if not c.empty]
         return doc
@@ -133,7 +147,8 @@ class EventExtractor:
         actors = [c.name for c in event_actors(doc, token, language) if plausible_name(c.name)]
         if not actors:
             actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if plausible_name(c.name)]
-        place = best_place(doc, unit, token.i, language) or (context.place if datelined(doc, number, date) else None)
+        place = context.coded or best_place(doc, unit, token.i, language) or (
+            context.place if datelined(doc, number, date) else None)
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
                               evidence=[Evidence(unit.start_char, unit.end_char, unit.text)],
                               confidence=confidence(trigger, date, place, actors),
@@ -156,23 +171,58 @@ class EventExtractor:
             candidate.arrested = value if value is not None else noun_counts(unit, self.arrest_nouns, language)
 
     def lethal_count(self, token: Token, language: str) -> int | None:
+        """Deaths a lethal verb states: "killed 17", "murieron seis rebeldes", "both were killed", "shot dead a
+        police officer" (1); the lowest when the sentence also states another toll ("other sources: five dead")."""
         lemma = token.lemma_.lower()
-        if lemma in self.lethal and token.pos_ == "VERB":
-            value = argument_count(token, OBJECTS, language)
-            return value if value is not None else following_count(token, language)
-        if lemma in self.lethal_subject:
-            # a subject after the verb ("murieron seis rebeldes") is often parsed as an object
-            value = argument_count(token, SUBJECTS | OBJECTS, language)
-            return value if value is not None else following_count(token, language)
-        return None
+        if (lemma in self.lethal or lemma in self.lethal_found and entails_death(token, frozenset())) \
+                and token.pos_ == "VERB":
+            deps = OBJECTS
+        elif lemma in self.lethal_subject:
+            deps = SUBJECTS | OBJECTS  # a subject after the verb ("murieron seis rebeldes") is often an object
+        else:
+            return None
+        value = argument_count(token, deps, language)
+        value = value + conjoined_victims(token, deps, language) if value is not None else following_count(
+            token, language)
+        if value is None:
+            single = lemma in self.lethal_subject or entails_death(token, self.lethal_always)
+            value = victims(token, deps, language, single)
+        if value is None:
+            return None
+        return min([value, *stated_fatalities(token.sent.text, language)])
+
+    def follow_up_toll(self, candidates: list[Candidate], unit: Span, number: int, language: str) -> None:
+        """Deaths told by a sentence that reports no event of its own go to the violent event just told:
+        a closing toll ("2 fatalities.", "3 muertos.": ACLED's notes end so) replaces the counts read off
+        the verbs; the next sentence's ("Ambos murieron en el lugar", "between 3 and 5 dead") fills a gap."""
+        toll = summary_fatalities(unit, language)
+        closing = toll is not None
+        if toll is None:
+            values = [v for v in (self.lethal_count(t, language) for t in unit) if v is not None]
+            values = values or stated_fatalities(unit.text, language)
+            toll = min(values) if values else None
+        if toll is None:
+            return
+        for candidate in reversed(candidates):
+            if number - candidate.sentence > (CLOSING_UNITS if closing else 1):
+                return
+            if candidate.type in VIOLENT:
+                if closing or candidate.fatalities is None:
+                    candidate.fatalities = toll
+                return
 
     def unit_fatalities(self, unit: Span, language: str) -> int | None:
-        """Deaths stated anywhere in the sentence ("killing two", "17 dead")."""
+        """Deaths stated anywhere in the sentence ("killing two", "17 dead", "between 3 and 5 dead": 3)."""
         for token in unit:
             value = self.lethal_count(token, language)
             if value is not None:
                 return value
-        return noun_counts(unit, self.fatality_nouns, language)
+        stated = stated_fatalities(unit.text, language)
+        return min(stated) if stated else noun_counts(unit, self.fatality_nouns, language)
+
+
+CLOSING_UNITS = 3
+VIOLENT = frozenset({"attack", "protest", "mutiny"})
 
 
 def plausible_name(name: str) -> bool:
@@ -216,8 +266,9 @@ class Context:
     frame until it names another), and the dateline's place (given only to the lead's events: a press
     release datelined WASHINGTON does not place the sanctions it recalls there)."""
 
-    def __init__(self, dateline: str | None) -> None:
+    def __init__(self, dateline: str | None, coded: str | None = None) -> None:
         self.place: str | None = dateline
+        self.coded = coded  # "(coded to X)": where the note's own coder placed its events
         self.date: str | None = None
 
     def leave(self, anchors: list[DateAnchor]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import countrynames
@@ -31,6 +32,38 @@ def place_kind(name: str) -> str:
     if countrynames.to_code(name) or countrynames.to_code(name.replace(".", "")):
         return "country"
     return "place"
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(name for name, kind in mapping("places.tsv").items() if kind == "state")
+
+
+def precision(name: str) -> int:
+    """How precise a place name is: 3 a town, district or site (or a place we do not know), 2 a state,
+    department or province, 1 a country, 0 a wider region ("Guadalupe" beats "Zacatecas" beats "Mexico")."""
+    kind = place_kind(name)
+    if kind != "place":
+        return RANK[kind]
+    return 2 if name.lower() in _states() or name.lower().removeprefix("state of ") in _states() else 3
+
+
+# ACLED's own note of where it placed an event: "(coded to San Rafael del Pinal, Tachira)".
+CODED = re.compile(r"\b(?:coded to|codificad[oa] en)\s+([^,;:()\n]{2,60})", re.IGNORECASE)
+
+
+def coded_place(doc: Doc) -> str | None:
+    """The place a note says it was coded to, as the text spells it (the entity of that name if one)."""
+    match = CODED.search(doc.text)
+    if match is None:
+        return None
+    name = match.group(1).strip().rstrip(".")
+    span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
+    if span is not None:
+        cluster = cg.entity_at(doc, span.start)
+        if cluster is not None and cluster.type == "LOCATION":
+            return cluster.name
+    return name or None
 
 
 def is_country(name: str) -> bool:
@@ -85,10 +118,31 @@ def best_place(doc: Doc, span: Span, near: int, language: str = "en") -> str | N
     for cluster, root in locations_in(doc, span):
         if is_actor_mention(root, doc[near]) or not is_setting(root, language):
             continue
-        key = (RANK[place_kind(cluster.name)], -abs(root.i - near), cluster.name)
+        key = (_mention_precision(doc, cluster, root), -abs(root.i - near), cluster.name)
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else None
+
+
+def _mention_precision(doc: Doc, cluster: EntityCluster, root: Token) -> int:
+    """A name's precision, and a town's for one that a state qualifies ("Guadalupe, Zacatecas": not the
+    Spanish name of Guadeloupe)."""
+    level = precision(cluster.name)
+    end = next((e for s, e in cluster.mentions if s <= root.i < e), root.i + 1)
+    if level < 3 and end + 1 < len(doc) and doc[end].text in (",", "(") and qualifies_place(doc, end + 1):
+        following = cg.entity_at(doc, end + 1)
+        if following is not None and following is not cluster and precision(following.name) == 2:
+            return 3
+    return level
+
+
+def qualifies_place(doc: Doc, start: int) -> bool:
+    """A place mention that only qualifies the place before it: "Zacatecas" in "Guadalupe, Zacatecas",
+    "Cauca" in "Suárez (Cauca)"."""
+    if start < 2 or doc[start - 1].text not in (",", "("):
+        return False
+    before = cg.entity_at(doc, start - 2)
+    return before is not None and before.type == "LOCATION"
 
 
 def dateline_place(doc: Doc) -> str | None:
