@@ -32,8 +32,8 @@ note(10, "en", "2022-09-14", "On 12 September 2022, Military Forces of Venezuela
      "Battles", "Armed clash", "Guasdualito", "Apure", "Venezuela", 2, 3, "attack", ["Military Forces of Venezuela", "FARC dissidents"], edate="2022-09-12")
 note(11, "en", "2022-10-03", "On 1 October 2022, a journalist was found dead with gunshot wounds near Chilpancingo, Guerrero, one day after being reported missing. 1 fatality.",
      "Violence against civilians", "Attack", "Chilpancingo", "Guerrero", "Mexico", 2, 1, "attack", [], edate="2022-10-01")
-note(12, "en", "2022-11-28", "On 26 November 2022, Military Forces of Colombia seized 1.2 tonnes of cocaine and destroyed a drug laboratory in Tumaco, Nariño.",
-     "Strategic developments", "Disrupted weapons use", "Tumaco", "Nariño", "Colombia", 1, 0, "seizure", ["Military Forces of Colombia"], edate="2022-11-26")
+note(12, "en", "2022-11-28", "On 26 November 2022, Military Forces of Colombia seized 1.2 tonnes of cocaine hidden in a fishing boat in Tumaco, Nariño.",
+     "Strategic developments", "Other", "Tumaco", "Nariño", "Colombia", 1, 0, "seizure", ["Military Forces of Colombia"], edate="2022-11-26")
 note(13, "en", "2022-12-10", "On 8 December 2022, hundreds of residents of Petare (Miranda) protested against repeated power cuts. Some protesters set tyres on fire and threw stones at the offices of the electricity company. [size=hundreds]",
      "Riots", "Violent demonstration", "Petare", "Miranda", "Venezuela", 1, 0, "protest", [], edate="2022-12-08")
 note(14, "en", "2023-02-07", "On 5 February 2023, gang members killed two bus drivers who had refused to pay extortion in Mixco, Guatemala. Both were shot dead at a bus stop. 2 fatalities.",

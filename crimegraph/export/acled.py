@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import IO, Any
 
-from crimegraph.export.context import article_countries, context_of, place_of
-from crimegraph.export.places import Place, countries
+from crimegraph.export.acled_actors import acled_region, coded_sides, iso_number
+from crimegraph.export.context import article_countries, context_of
+from crimegraph.export.places import Place, countries, is_admin1, locate
 from crimegraph.export.snapshot import EntityRecord, EventRecord, Snapshot
 
+# The columns of ACLED's data export, named and ordered as its Codebook names them.
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "location", "latitude",
-    "longitude", "geo_precision", "source", "notes", "fatalities", "tags",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 ARMED = frozenset({"STATE_ACTOR", "ILLEGAL_GROUP"})
 NOTES_LIMIT = 1500
-
 
 @dataclass(frozen=True, slots=True)
 class AcledType:
@@ -41,14 +45,25 @@ def type_table() -> tuple[AcledType, ...]:
                  if line.strip() and not line.startswith("#"))
 
 
-def acled_type(event: EventRecord, actors: list[EntityRecord]) -> AcledType:
-    """The ACLED types of an event: the first row for its type whose condition holds."""
+def acled_type(event: EventRecord, actors: list[EntityRecord], text: str = "") -> AcledType:
+    """The ACLED types of an event: the first row for its type whose condition holds (words of its evidence,
+    a death toll, two armed sides, or the default)."""
     armed = sum(1 for a in actors if a.type in ARMED)
     holds = {"default": True, "fatalities": bool(event.fatalities), "armed_clash": armed >= 2}
     for row in type_table():
-        if row.ours == event.type and holds.get(row.condition, False):
+        if row.ours != event.type:
+            continue
+        if row.condition.startswith("text:"):
+            if _pattern(row.condition[5:]).search(text):
+                return row
+        elif holds.get(row.condition, False):
             return row
     return AcledType(event.type, "default", "Strategic developments", "Strategic developments", "Other")
+
+
+@cache
+def _pattern(regex: str) -> re.Pattern[str]:
+    return re.compile(regex, re.IGNORECASE)
 
 
 def event_date(event: EventRecord, snap: Snapshot) -> tuple[str, int]:
@@ -77,50 +92,71 @@ def country_name(code: str | None) -> str:
     return str(registry.country.caption(code.lower()) or code)
 
 
-def sides(kind: AcledType, actors: list[EntityRecord], country: str) -> dict[str, str]:
-    """actor1/assoc_actor_1/actor2/assoc_actor_2: agents (state forces, groups, states) before targets."""
-    agents = [a.name for a in actors if a.type in ARMED or a.type == "LOCATION"]
-    others = [a.name for a in actors if a.name not in agents]
-    where = f" ({country})" if country else ""
-    if kind.event_type == "Protests":
-        side1, side2 = [f"Protesters{where}", *others], [a.name for a in actors if a.type == "STATE_ACTOR"]
-    elif kind.sub_event_type == "Armed clash":
-        armed = [a.name for a in actors if a.type in ARMED]
-        side1, side2 = armed[:1], armed[1:] + others
-    else:
-        side1, side2 = (agents, others) if agents else (others[:1], others[1:])
-        if kind.event_type == "Violence against civilians" and not side2:
-            side2 = [f"Civilians{where}"]
-    return {"actor1": side1[0] if side1 else "", "assoc_actor_1": "; ".join(side1[1:]),
-            "actor2": side2[0] if side2 else "", "assoc_actor_2": "; ".join(side2[1:])}
-
-
-def geography(event: EventRecord, snap: Snapshot, context: list[str]) -> tuple[Place | None, str]:
-    """Where the event was (None when the place is unknown) and its country code (else the reports' main one)."""
-    place = place_of(snap.entity(event.location_id), event.location, context)
-    if place is not None:
-        return place, place.country
+def geography(event: EventRecord, snap: Snapshot, context: list[str], regions: list[str]) -> tuple[Place | None, str]:
+    """Where the event was (None when the place is unknown) and its country code (else the reports' main one):
+    a town in a division its reports name first ("Guadalupe" beside "Zacatecas")."""
+    entity = snap.entity(event.location_id)
+    for name in ([entity.name, *entity.aliases] if entity else []) + ([event.location] if event.location else []):
+        place = locate(name, context, regions)
+        if place is not None:
+            return place, place.country
     common = Counter(context).most_common(1)
     return None, common[0][0] if common else ""
 
 
-def acled_row(event: EventRecord, snap: Snapshot, countries: dict[str, list[str]]) -> dict[str, Any]:
+def article_regions(snap: Snapshot) -> dict[str, list[str]]:
+    """Article id -> the first-level divisions (states, departments) it names."""
+    found: dict[str, list[str]] = {}
+    for entity in snap.entities.values():
+        if entity.type == "LOCATION" and is_admin1(entity.name):
+            for article_id in entity.articles:
+                found.setdefault(article_id, []).append(entity.name)
+    return found
+
+
+# "near X", "outskirts of X", "rural X", "cerca de X": ACLED's geo_precision 2 (near or part of a place).
+NEAR = re.compile(r"\b(?:near|nearby|close to|outskirts of|outside|rural(?: area of| areas of| parts of)?|"
+                  r"countryside of|surroundings of|environs of|cerca de|en las afueras de|afueras de|"
+                  r"zona rural de|área rural de|en las inmediaciones de|inmediaciones de|en los alrededores de|"
+                  r"alrededores de|vereda .{0,40}? de)\s+(?:the\s+|la\s+|el\s+|los\s+)?(?:\w+\s+){0,2}?$",
+                  re.IGNORECASE)
+
+
+def geo_precision(place: Place, notes: str, spelled: str | None = None) -> int:
+    """ACLED's geo_precision: the place's own (1 town, 2 municipality, 3 state or country), 2 for a town the
+    notes say the event was near or in the rural part of."""
+    level = place.geo_precision
+    if level != 1:
+        return level
+    for name in {place.name, spelled or place.name}:
+        for match in re.finditer(re.escape(name), notes, re.IGNORECASE):
+            if NEAR.search(notes[max(0, match.start() - 60): match.start()]):
+                return 2
+    return level
+
+
+def acled_row(event: EventRecord, snap: Snapshot, countries: dict[str, list[str]],
+              regions: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """One CSV row for an event."""
     actors = [a for a in (snap.entity(i) for i in event.actor_ids) if a is not None]
-    kind = acled_type(event, actors)
-    place, code = geography(event, snap, context_of(event.article_ids, countries))
+    notes = _notes(event)
+    kind = acled_type(event, actors, notes)
+    places_named = [r for a in event.article_ids for r in (regions or {}).get(a, [])]
+    place, code = geography(event, snap, context_of(event.article_ids, countries), places_named)
     date, precision = event_date(event, snap)
     country = country_name(code)
+    sides = coded_sides(kind, actors, country)
+    location = (place.name if place and place.kind != "country" else event.location) or ""
     row: dict[str, Any] = {
         "event_id_cnty": event.id, "event_date": date, "year": date[:4], "time_precision": precision,
         "disorder_type": kind.disorder_type, "event_type": kind.event_type, "sub_event_type": kind.sub_event_type,
-        **sides(kind, actors, country), "country": country,
-        "admin1": (place.admin1 or "") if place else "",
-        "location": (place.name if place and place.kind != "country" else event.location) or "",
+        **sides, "iso": iso_number(code), "region": acled_region(code), "country": country,
+        "admin1": (place.admin1 or "") if place else "", "admin2": "", "admin3": "", "location": location,
         "latitude": place.latitude if place else "", "longitude": place.longitude if place else "",
-        "geo_precision": place.geo_precision if place else "",
-        "source": "; ".join(dict.fromkeys(_source(snap, a) for a in event.article_ids)),
-        "notes": _notes(event), "fatalities": event.fatalities or 0, "tags": _tags(event),
+        "geo_precision": geo_precision(place, notes, event.location) if place else "",
+        "source": "; ".join(dict.fromkeys(_source(snap, a) for a in event.article_ids)), "source_scale": "",
+        "notes": notes, "fatalities": event.fatalities or 0, "tags": _tags(event, actors),
+        "timestamp": _timestamp(event, snap),
     }
     return row
 
@@ -135,17 +171,32 @@ def _notes(event: EventRecord) -> str:
     return " ".join(t for t in texts if t)[:NOTES_LIMIT]
 
 
-def _tags(event: EventRecord) -> str:
+def _tags(event: EventRecord, actors: list[EntityRecord]) -> str:
     tags = [f"crimegraph_type={event.type}", f"reports={len(event.reports)}"]
     if event.arrested is not None:
         tags.append(f"arrested={event.arrested}")
+    if actors:
+        tags.append("actors_as_named=" + " | ".join(a.name for a in actors))
     return "; ".join(tags)
+
+
+def _timestamp(event: EventRecord, snap: Snapshot) -> int | str:
+    """When the event was last reported (its latest article's date, midnight UTC), as ACLED's Unix timestamp."""
+    dates = sorted(d[:10] for d in (snap.articles[a].date for a in event.article_ids if a in snap.articles)
+                   if d and len(d) >= 10)
+    if not dates:
+        return ""
+    try:
+        day = dt.datetime.fromisoformat(dates[-1]).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return ""
+    return int(day.timestamp())
 
 
 def acled_rows(snap: Snapshot, sort: bool = True) -> list[dict[str, Any]]:
     """Every event as an ACLED-style row, oldest first (in the snapshot's order with sort=False)."""
-    countries = article_countries(snap)
-    rows = [acled_row(event, snap, countries) for event in snap.events]
+    countries, regions = article_countries(snap), article_regions(snap)
+    rows = [acled_row(event, snap, countries, regions) for event in snap.events]
     return sorted(rows, key=lambda r: (r["event_date"], r["event_id_cnty"])) if sort else rows
 
 

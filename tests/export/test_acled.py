@@ -29,17 +29,21 @@ def test_clash_between_armed_actors_is_a_battle_with_coordinates(snap: Snapshot,
     row = frame(snap, tmp_path).set_index("event_type").loc["Battles"]
     assert row["sub_event_type"] == "Armed clash"
     assert row["disorder_type"] == "Political violence"
-    assert {row["actor1"], row["actor2"]} == {"Colombian Army", "ELN"}
+    assert {row["actor1"], row["actor2"]} == {"Military Forces of Colombia", "ELN"}
+    assert {row["inter1"], row["inter2"]} == {1, 2} and row["interaction"] == 12
     assert (row["country"], row["admin1"], row["location"]) == ("Colombia", "Norte de Santander", "Tibú")
-    assert (row["latitude"], row["longitude"], row["geo_precision"]) == (8.64, -72.74, 1)
+    assert (row["iso"], row["region"]) == (170, "South America")
+    # "near Tibú": ACLED's precision 2, a place near the town
+    assert (row["latitude"], row["longitude"], row["geo_precision"]) == (8.64, -72.74, 2)
     assert (row["fatalities"], row["time_precision"], row["year"]) == (3, 1, 2021)
 
 
 def test_arrest_and_sanction_are_strategic_developments(snap: Snapshot, tmp_path: Path) -> None:
     table = frame(snap, tmp_path).set_index("sub_event_type")
     arrest = table.loc["Arrests"]
-    assert arrest["actor1"] == "Guardia Nacional Bolivariana"
-    assert arrest["tags"] == "crimegraph_type=arrest; reports=1; arrested=27"
+    assert arrest["actor1"] == "Military Forces of Venezuela" and arrest["inter1"] == 1
+    assert arrest["tags"] == ("crimegraph_type=arrest; reports=1; arrested=27; "
+                              "actors_as_named=Guardia Nacional Bolivariana")
     assert arrest["source"] == "Example Wire"
     sanction = table.loc["Other"]
     assert pd.isna(sanction["latitude"]) and pd.isna(sanction["geo_precision"]) and pd.isna(sanction["location"])
@@ -50,6 +54,7 @@ def test_arrest_and_sanction_are_strategic_developments(snap: Snapshot, tmp_path
 def test_mapping_covers_every_event_type() -> None:
     mapped = {row.ours for row in type_table()}
     assert mapped == set(EVENT_TYPES)
-    assert all(row.condition in ("default", "fatalities", "armed_clash") for row in type_table())
+    assert all(row.condition in ("default", "fatalities", "armed_clash") or row.condition.startswith("text:")
+               for row in type_table())
     for ours in EVENT_TYPES:
         assert [r.condition for r in type_table() if r.ours == ours][-1] == "default"
