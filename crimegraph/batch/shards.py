@@ -8,6 +8,7 @@ from typing import Any
 
 from crimegraph.exc import InputError
 from crimegraph.ingest.files import read_path
+from crimegraph.ingest.jsonl import FIELDS
 from crimegraph.model import Article
 
 
@@ -50,6 +51,5 @@ def make_shards(items: Iterable[Article | InputError], size: int) -> Iterator[Sh
 
 def article_of(record: dict[str, Any]) -> Article:
     """The Article a shard record holds."""
-    return Article(id=record["id"], text=record["text"], title=record.get("title"), date=record.get("date"),
-                   language=record.get("language"), source=record.get("source"), url=record.get("url"),
-                   extra=record.get("extra") or {})
+    values: dict[str, Any] = {k: record.get(k) for k in FIELDS}
+    return Article(**values, extra=record.get("extra") or {})

@@ -14,8 +14,11 @@ from typing import Any
 from crimegraph.batch.parquet import write_shard
 from crimegraph.batch.records import to_rows
 from crimegraph.batch.shards import article_of
+from crimegraph.exc import InputError
 from crimegraph.extract import build_pipeline, extract_many
 from crimegraph.model import Article, Extraction
+from crimegraph.model.clean import scrub
+from crimegraph.model.validate import validated
 
 
 def extract_shard(articles: list[dict[str, Any]], errors: list[str], folder: str) -> dict[str, int]:
@@ -23,7 +26,7 @@ def extract_shard(articles: list[dict[str, Any]], errors: list[str], folder: str
 
     Runs on a Dask worker: the spaCy pipeline is built once per worker process (build_pipeline caches it).
     """
-    batch = [article_of(record) for record in articles]
+    batch, errors = admitted(articles, errors)
     pairs = list(zip(batch, extract_many(batch), strict=True))
     rows = to_rows(pairs)
     for message in errors:
@@ -34,6 +37,18 @@ def extract_shard(articles: list[dict[str, Any]], errors: list[str], folder: str
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     return {"articles": len(batch) + len(errors), "failed": failed, "entities": len(rows["entities"]),
             "events": len(rows["events"]), "claims": len(rows["claims"]), "worker_peak_mb": peak_mb}
+
+
+def admitted(records: list[dict[str, Any]], errors: list[str]) -> tuple[list[Article], list[str]]:
+    """The shard's records as validated Articles, and its errors plus one for each record that is refused."""
+    batch: list[Article] = []
+    refused = list(errors)
+    for number, record in enumerate(records, 1):
+        try:
+            batch.append(validated(article_of(record), f"record {number}"))
+        except InputError as error:
+            refused.append(scrub(str(error)))
+    return batch, refused
 
 
 def _warm(languages: tuple[str, ...]) -> None:

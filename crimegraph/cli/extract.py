@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -16,6 +15,7 @@ from crimegraph.cli.progress import HANDFUL, print_error, progress_bar, stderr
 from crimegraph.exc import InputError
 from crimegraph.ingest.files import read_path
 from crimegraph.model import Article, Extraction
+from crimegraph.model.clean import json_line, scrub
 
 
 def count_inputs(path: str) -> int | None:
@@ -52,20 +52,26 @@ def extract_command(
         bar = stack.enter_context(progress_bar(enabled=(total or 0) > HANDFUL))
         task = bar.add_task("extracting", total=total)
         for result in run(items):
-            if result.error:
-                failed += 1
-                message = result.error if result.error.startswith(result.article_id) else (
-                    f"{result.article_id}: {result.error}")
-                stderr.print(f"[red]failed[/red] {escape(message)}", soft_wrap=True, highlight=False)
-            for warning in result.warnings:
-                stderr.print(f"[yellow]warning[/yellow] {escape(result.article_id)}: {escape(warning)}",
-                             soft_wrap=True, highlight=False)
+            failed += report(result)
             record = result.to_eval() if format == "eval" else result.to_full()
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record) + "\n")
             bar.advance(task)
     if failed:
         stderr.print(f"{failed} article(s) failed")
         raise typer.Exit(1)
+
+
+def report(result: Extraction) -> int:
+    """Name a failed document and every warning on stderr; 1 when the document failed, else 0."""
+    ident = scrub(result.article_id)
+    if result.error:
+        error = scrub(result.error)
+        message = error if error.startswith(ident) else f"{ident}: {error}"
+        stderr.print(f"[red]failed[/red] {escape(message)}", soft_wrap=True, highlight=False)
+    for warning in result.warnings:
+        stderr.print(f"[yellow]warning[/yellow] {escape(ident)}: {escape(scrub(warning))}",
+                     soft_wrap=True, highlight=False)
+    return 1 if result.error else 0
 
 
 def run(items: Iterator[Article | InputError] | list[Article | InputError]) -> Iterator[Extraction]:

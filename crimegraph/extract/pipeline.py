@@ -18,6 +18,8 @@ from crimegraph.extract import doc as cg
 from crimegraph.extract.clean import MAX_CHUNK, chunks, clean_text, is_junk
 from crimegraph.extract.language import detect
 from crimegraph.model import Article, Entity, Evidence, Extraction
+from crimegraph.model.clean import scrub
+from crimegraph.model.validate import label_of, validated
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +65,11 @@ def parse_date(value: str | None) -> date | None:
 
 def prepare(article: Article) -> tuple[str, str, list[str]]:
     """Cleaned text, language and warnings of an article; InputError when it cannot be processed."""
-    if not isinstance(article.text, str):
-        raise InputError(f"{article.id}: 'text' must be a string")
-    for name in ("language", "date", "title"):
-        value = getattr(article, name)
-        if value is not None and not isinstance(value, str):
-            raise InputError(f"{article.id}: {name!r} must be a string, not {type(value).__name__}")
+    return _prepare(validated(article))
+
+
+def _prepare(article: Article) -> tuple[str, str, list[str]]:
+    """prepare() for an article that passed validated()."""
     if is_junk(article.text):
         raise InputError(f"{article.id}: text looks like binary data, not prose")
     text = clean_text(article.text)
@@ -89,26 +90,43 @@ def extract(article: Article) -> Extraction:
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """Extractions of many articles, in order; a failing article yields an Extraction with `error` set."""
+    """Extractions of many articles, in order; a failing article yields an Extraction with `error` set.
+
+    Every article is checked first (crimegraph.model.validate): one that fails is named by its id, else by
+    its position ("document 3"), and its batch neighbours keep their output.
+    """
     batch: list[Article] = []
+    start = 1
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _extract_batch(batch)
+            yield from _extract_batch(batch, start)
+            start += len(batch)
             batch = []
     if batch:
-        yield from _extract_batch(batch)
+        yield from _extract_batch(batch, start)
 
 
-def _extract_batch(batch: list[Article]) -> Iterator[Extraction]:
+def _admit(article: Article, number: int) -> tuple[Article, str, str, list[str]] | Extraction:
+    """The validated article with its cleaned text, language and warnings, or an Extraction with the error."""
+    fallback = f"document {number}"
+    try:
+        clean = validated(article, fallback)
+        return (clean, *_prepare(clean))
+    except InputError as error:
+        return Extraction(label_of(getattr(article, "id", None), fallback), error=scrub(str(error)))
+
+
+def _extract_batch(batch: list[Article], start: int = 1) -> Iterator[Extraction]:
     prepared: list[tuple[Article, str, str] | Extraction] = []
     warnings: dict[int, list[str]] = {}
-    for article in batch:
-        try:
-            text, language, warnings[id(article)] = prepare(article)
-            prepared.append((article, text, language))
-        except InputError as error:
-            prepared.append(Extraction(article.id, error=str(error)))
+    for number, article in enumerate(batch, start):
+        admitted = _admit(article, number)
+        if isinstance(admitted, Extraction):
+            prepared.append(admitted)
+        else:
+            warnings[id(admitted[0])] = admitted[3]
+            prepared.append(admitted[:3])
     simple = [p for p in prepared if isinstance(p, tuple) and len(p[1]) <= MAX_CHUNK]
     results: dict[int, Extraction] = {}
     for language in {p[2] for p in simple}:

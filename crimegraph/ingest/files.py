@@ -12,6 +12,7 @@ from crimegraph.ingest.html import read_html
 from crimegraph.ingest.jsonl import read_jsonl
 from crimegraph.ingest.web import fetch, is_url
 from crimegraph.model import Article
+from crimegraph.model.validate import validated
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -25,13 +26,35 @@ def read_path(path: str) -> Iterator[Article | InputError]:
     Raises InputError at once when the path does not exist.
     """
     if path == "-":
-        return read_jsonl(sys.stdin, "<stdin>")
+        return read_jsonl(stdin_lines(), "<stdin>")
     if is_url(path):
         return read_url(path)
     source = Path(path)
     if not source.exists():
         raise InputError(f"{path}: no such file or folder")
     return _read_existing(source)
+
+
+def stdin_lines() -> Iterator[str]:
+    """Lines of standard input read as UTF-8, bad bytes replaced (never a UnicodeDecodeError)."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:
+        yield from sys.stdin
+        return
+    for raw in binary:
+        yield raw.decode("utf-8", errors="replace")
+
+
+def checked(items: Iterable[Article | InputError], fallback: str) -> Iterator[Article | InputError]:
+    """Items with every Article validated (crimegraph.model.validate); one that fails becomes its InputError."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield validated(item, fallback)
+        except InputError as error:
+            yield error
 
 
 def read_paths(paths: Iterable[str]) -> Iterator[Article | InputError]:
@@ -51,9 +74,9 @@ def read_url(url: str) -> Iterator[Article | InputError]:
         yield error
         return
     if looks_like_feed(body) or ("xml" in content_type and "html" not in content_type):
-        yield from read_feed(body, url)
+        yield from checked(read_feed(body, url), url)
         return
-    yield read_html(body.decode("utf-8", errors="replace"), url, url=url)
+    yield from checked([read_html(body.decode("utf-8", errors="replace"), url, url=url)], url)
 
 
 def _read_existing(source: Path) -> Iterator[Article | InputError]:
@@ -68,18 +91,23 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
     """Articles from one file, chosen by its suffix (JSON lines when unknown)."""
     suffix = path.suffix.lower()
     try:
-        if suffix in TEXT_SUFFIXES:
-            text = path.read_bytes().decode("utf-8", errors="replace")
-            yield Article(id=path.stem, text=text, title=title_of(text))
-        elif suffix in HTML_SUFFIXES:
-            yield read_html(path.read_bytes().decode("utf-8", errors="replace"), path.stem)
-        elif suffix in FEED_SUFFIXES:
-            yield from read_feed(path.read_bytes(), str(path))
+        if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES:
+            yield from checked(_read_document(path, suffix), str(path))
         else:
             with path.open(encoding="utf-8", errors="replace") as handle:
                 yield from read_jsonl(handle, str(path))
     except OSError as error:
         yield InputError(f"{path}: cannot read ({error.strerror})")
+
+
+def _read_document(path: Path, suffix: str) -> Iterator[Article | InputError]:
+    if suffix in TEXT_SUFFIXES:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        yield Article(id=path.stem, text=text, title=title_of(text))
+    elif suffix in HTML_SUFFIXES:
+        yield read_html(path.read_bytes().decode("utf-8", errors="replace"), path.stem)
+    else:
+        yield from read_feed(path.read_bytes(), str(path))
 
 
 def html_text(raw: str) -> str:

@@ -8,34 +8,24 @@ from typing import Any
 
 from crimegraph.exc import InputError
 from crimegraph.model import Article
+from crimegraph.model.validate import validated
 
 FIELDS = ("id", "title", "date", "language", "text", "source", "url")
 
 
 def article_from_record(record: Any, fallback_id: str) -> Article:
-    """An Article from one decoded JSON object; InputError when it cannot be one."""
+    """An Article from one decoded JSON object; InputError naming the record and field when it cannot be one.
+
+    A missing or empty id becomes `fallback_id` (where the record came from); the fields are checked by
+    crimegraph.model.validate (an integer id is written out, any other non-string value is refused).
+    """
     if not isinstance(record, dict):
         raise InputError(f"{fallback_id}: expected a JSON object, got {type(record).__name__}")
-    text = record.get("text")
-    if text is None:
-        raise InputError(f"{record.get('id', fallback_id)}: no 'text' field")
-    if not isinstance(text, str):
-        raise InputError(f"{record.get('id', fallback_id)}: 'text' must be a string")
-    values = {k: record.get(k) for k in FIELDS}
-    return Article(
-        id=str(values["id"] if values["id"] not in (None, "") else fallback_id),
-        text=text,
-        title=_str(values["title"]),
-        date=_str(values["date"]),
-        language=_str(values["language"]),
-        source=_str(values["source"]),
-        url=_str(values["url"]),
-        extra={k: v for k, v in record.items() if k not in FIELDS},
-    )
-
-
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+    values: dict[str, Any] = {k: record.get(k) for k in FIELDS}
+    if values["id"] in (None, ""):
+        values["id"] = fallback_id
+    extra = {k: v for k, v in record.items() if k not in FIELDS}
+    return validated(Article(**values, extra=extra), fallback_id)
 
 
 def read_jsonl(lines: Iterable[str], name: str = "<input>") -> Iterator[Article | InputError]:
@@ -48,6 +38,9 @@ def read_jsonl(lines: Iterable[str], name: str = "<input>") -> Iterator[Article 
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield InputError(f"{where}: not JSON ({error.msg})")
+            continue
+        except (ValueError, RecursionError) as error:  # an integer too long, arrays nested too deep
+            yield InputError(f"{where}: not JSON ({type(error).__name__})")
             continue
         try:
             yield article_from_record(record, where)

@@ -15,12 +15,17 @@ from crimegraph.exc import InputError
 from crimegraph.extract.language import detect
 from crimegraph.ingest.dedupe import Deduplicator
 from crimegraph.model import Article, Extraction
+from crimegraph.model.clean import scrub
+from crimegraph.model.validate import validated
 from crimegraph.resolve.events import place_reports
 from crimegraph.resolve.resolver import Resolver
 from crimegraph.resolve.settle import settle_all
 from crimegraph.settings import Settings
 from crimegraph.store.writer import Written, store_articles
 
+# A database error, or a value the driver cannot write (a string it cannot encode, an odd type): either
+# costs only the article that carries it.
+STORE_ERRORS = (SQLAlchemyError, ValueError, TypeError)
 Extractor = Callable[[Iterable[Article]], Iterator[Extraction]]
 
 
@@ -73,6 +78,7 @@ class Ingester:
         self.extractor = extractor or _default_extractor
         self.dedupe = Deduplicator()
         self.summary = IngestSummary()
+        self.seen = 0  # inputs so far: names an input that has no usable id
 
     def run(self, items: Iterable[Article | InputError],
             on_progress: Callable[[int], None] | None = None) -> IngestSummary:
@@ -91,10 +97,8 @@ class Ingester:
         """Extract the new articles of a batch and commit them together."""
         found: list[Article] = []
         for item in batch:
-            if isinstance(item, InputError):
-                self.summary.failed.append(Failure(*_split(str(item))))
-            else:
-                found.append(prepared(item))
+            if (article := self.admit(item)) is not None:
+                found.append(article)
         with self.engine.connect() as conn:
             fresh, skipped = self.dedupe.new(conn, [(a.content_hash, a) for a in found])
         self.summary.skipped += len(skipped)
@@ -108,6 +112,18 @@ class Ingester:
             self.store(conn, list(zip(todo, results, strict=True)))
         self.summary.extract_seconds += round(extracted - started, 3)
         self.summary.store_seconds += round(time.perf_counter() - extracted, 3)
+
+    def admit(self, item: Article | InputError) -> Article | None:
+        """The validated article, its language detected; None, with the failure recorded, for a bad input."""
+        self.seen += 1
+        error = item if isinstance(item, InputError) else None
+        if not isinstance(item, InputError):
+            try:
+                return prepared(validated(item, f"input {self.seen}"))
+            except InputError as bad:
+                error = bad
+        self.summary.failed.append(Failure(*_split(scrub(str(error)))))
+        return None
 
     def store(self, conn: Connection, pairs: list[tuple[Article, Extraction]]) -> None:
         """Store extractions set-based, resolve the nodes they touched, and place their event reports.
@@ -123,7 +139,7 @@ class Ingester:
         try:
             with conn.begin_nested():
                 written = store_articles(conn, good)
-        except SQLAlchemyError:
+        except STORE_ERRORS:
             written = self.store_each(conn, good)
         self.summary.new += len(written.article_ids)
         self.summary.merges += len(Resolver(conn, self.settings.match_threshold).resolve(written.touched))
@@ -145,7 +161,7 @@ class Ingester:
             try:
                 with conn.begin_nested():
                     one = store_articles(conn, [pair])
-            except SQLAlchemyError as error:
+            except STORE_ERRORS as error:
                 self.summary.failed.append(Failure(pair[0].id, f"cannot store: {error.__class__.__name__}"))
                 continue
             written.article_ids.extend(one.article_ids)

@@ -9,6 +9,7 @@ from crimegraph.batch import extract_parallel, run_batch
 from crimegraph.batch.parquet import finished_shards, read_shard, write_shard
 from crimegraph.batch.records import from_rows, to_rows
 from crimegraph.batch.shards import make_shards
+from crimegraph.batch.workers import extract_shard
 from crimegraph.exc import InputError
 from crimegraph.extract import extract_many
 from crimegraph.model import Article
@@ -84,3 +85,18 @@ def test_ingest_with_workers_and_batch_then_load_match_plain_ingest(tmp_path: Pa
     counts.append(runner.invoke(app, ["stats", "--db", db, "--format", "json"]).stdout)
     assert json.loads(counts[0]) == json.loads(counts[1]) == json.loads(counts[2])
     assert json.loads(counts[0])["articles"] == 3
+
+
+def test_a_bad_record_costs_its_shard_nothing(tmp_path: Path) -> None:
+    good = articles()
+    records = [{**a.to_dict(), "source": None, "url": None, "extra": {}} for a in good]
+    records[1] = {**records[1], "id": "s\udc80", "title": "t\ud800", "extra": {"k": b"\xff"}}
+    records.insert(1, {"id": "n", "text": TEXTS[0], "language": 5})
+    records.insert(2, {"id": ["x"], "text": TEXTS[0]})
+    counts = extract_shard(records, [], str(tmp_path / "shard-000000"))
+    assert counts["articles"] == 5 and counts["failed"] == 2
+    back = {a.id: r for a, r in from_rows(read_shard(tmp_path / "shard-000000"))}
+    assert [i for i, r in back.items() if not r.error] == ["a0", "s\ufffd", "a2"]
+    assert all(back[i].entities for i in ("a0", "s\ufffd", "a2"))
+    assert back["n"].error == "n: 'language' must be a string, not int"
+    assert back["record 3"].error == "record 3: 'id' must be a string or an integer, not list"

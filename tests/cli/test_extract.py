@@ -67,3 +67,21 @@ def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_odd_values_from_other_tools_never_cost_the_good_lines(tmp_path: Path) -> None:
+    text = "Colombian police arrested twelve members of the Clan del Golfo in Medellín on Monday."
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"".join(line.encode("utf-8") + b"\n" for line in [
+        json.dumps({"id": "s\udc80", "language": "en", "text": text + "\udc80"}),
+        json.dumps({"id": 12, "language": "en", "text": text}),
+        json.dumps({"id": "n", "language": True, "text": text}),
+        json.dumps({"id": "u", "language": "en", "text": text}).replace("Monday", "Mon\\u0000day"),
+    ]) + b'{"id": "raw", "language": "en", "text": "bad \xff byte"}\n')
+    for args in (["extract", str(source)], ["extract", "-"]):
+        result = runner.invoke(app, args, input=source.read_bytes() if args[1] == "-" else None)
+        assert result.exit_code == 1
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [r["id"] for r in records] == ["s\ufffd", "12", "n", "u", "raw"]
+        assert all(records[i]["entities"] for i in (0, 1, 3))
+        assert "n: 'language' must be a string, not bool" in result.output
