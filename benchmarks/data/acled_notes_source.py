@@ -1,7 +1,9 @@
+# ruff: noqa: E501  (the notes are data: one line each)
 """Writes acled_notes.jsonl from the notes below: the notes are ours (invented, plausible facts); the coding
 follows the ACLED Codebook; the gold events follow ../shared/eval/GUIDELINES.md (fatalities null when the
 text states none, while the ACLED coding gives 0 as ACLED does)."""
 import json
+
 N = []
 def note(i, lang, date, text, etype, sub, loc, admin1, country, prec, fatal, ours, actors, arrested=None, edate=None, tp=1, stated_zero=False):
     N.append({"id": f"acled-{i:02d}", "language": lang, "date": date, "title": "", "text": text,

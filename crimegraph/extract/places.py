@@ -53,7 +53,7 @@ CODED = re.compile(r"\b(?:coded to|codificad[oa] en)\s+([^,;:()\n]{2,60})", re.I
 
 
 def coded_place(doc: Doc) -> str | None:
-    """The place a note says it was coded to, as the text spells it (the entity of that name if one)."""
+    """The place a note says it was coded to, as the text spells it (the entity's name when its mention covers it)."""
     match = CODED.search(doc.text)
     if match is None:
         return None
@@ -61,7 +61,8 @@ def coded_place(doc: Doc) -> str | None:
     span = doc.char_span(match.start(1), match.start(1) + len(name), alignment_mode="expand")
     if span is not None:
         cluster = cg.entity_at(doc, span.start)
-        if cluster is not None and cluster.type == "LOCATION":
+        covered = cluster is not None and any(s <= span.start and e >= span.end for s, e in cluster.mentions)
+        if cluster is not None and cluster.type == "LOCATION" and covered:
             return cluster.name
     return name or None
 
