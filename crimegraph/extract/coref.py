@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
 
 from spacy.tokens import Doc, Span
 
 from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract.indexes import Sentences, last_below
 from crimegraph.extract.kinship import introduced_as_relative
 from crimegraph.extract.names import (
-    acronym_of,
+    FullNames,
+    acronym_letters,
     content_words,
     is_acronym,
-    is_part_of_name,
     key,
     person_words,
+    spellings,
     title_case,
 )
 from crimegraph.extract.types import LOC, PERSON, country_code
@@ -123,52 +126,99 @@ def compatible(a: Span, b: Span) -> bool:
 
 def link_acronyms(ents: list[Span], sets: UnionFind) -> None:
     """An acronym joins the entity whose name it spells ("ELN" and "Ejército de Liberación Nacional")."""
+    spelled: dict[str, int] = {}  # the first mention (not a person) whose name spells these letters
+    for j, other in enumerate(ents):
+        if other.label_ != PERSON:
+            for letters in spellings(other.text):
+                spelled.setdefault(letters, j)
     for i, ent in enumerate(ents):
         if ent.kb_id_ or not is_acronym(ent.text) or ent.label_ == PERSON:
             continue
-        for j, other in enumerate(ents):
-            if other.label_ != PERSON and acronym_of(ent.text, other.text):
-                sets.union(i, j)
-                break
+        found = spelled.get(acronym_letters(ent.text))
+        if found is not None:
+            sets.union(i, found)
+
+
+class RootGroups:
+    """Mention numbers in groups, each group kept as the distinct roots of its members (roots only merge,
+    so the group shrinks to one root as mentions are linked)."""
+
+    def __init__(self, sets: UnionFind) -> None:
+        self.sets = sets
+        self.members: dict[Hashable, list[int]] = {}
+        self.reps: dict[Hashable, list[int]] = {}
+
+    def add(self, group: Hashable, number: int) -> None:
+        self.members.setdefault(group, []).append(number)
+        self.reps.setdefault(group, []).append(number)
+
+    def roots(self, group: Hashable) -> list[int]:
+        """The distinct roots of a group's members now."""
+        self.reps[group] = list(dict.fromkeys(self.sets.find(r) for r in self.reps[group]))
+        return self.reps[group]
 
 
 def link_persons(ents: list[Span], sets: UnionFind) -> None:
     """A partial name ("Padrino López", "Reverol") joins the full name that contains it; when several
     full names do, the one mentioned last before it. A bare surname never joins a full name introduced as
     somebody's relative ("President Maduro" is not "his son, Nicolás Maduro Guerra")."""
+    if not ents:
+        return
     people = [(i, person_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ == PERSON]
-    relatives = {j for j, full in people if len(full) >= 2 and introduced_as_relative(ents[j].text, ents[j].sent.text)}
+    sentences = Sentences(ents[0].doc)
+    relatives = {j for j, full in people if len(full) >= 2
+                 and introduced_as_relative(ents[j].text, sentences.text(ents[j].start))}
+    fulls: FullNames[tuple[tuple[str, ...], bool]] = FullNames()
+    groups = RootGroups(sets)
+    for j, full in people:
+        group = (tuple(full), j in relatives)
+        fulls.add(group, full)
+        groups.add(group, j)
     for i, words in people:
-        candidates = [j for j, full in people if is_part_of_name(words, full)
-                      and not (len(words) == 1 and j in relatives)]
-        roots = {sets.find(j) for j in candidates}
+        fitting = [g for g in fulls.containing(words) if not (len(words) == 1 and g[1])]
+        roots = {r for g in fitting for r in groups.roots(g)}
         if len(roots) == 1:
-            sets.union(i, candidates[0])
+            sets.union(i, roots.pop())
         elif roots:
-            before = [j for j in candidates if j < i] or candidates
-            sets.union(i, before[-1])
+            sets.union(i, last_candidate(groups, fitting, i))
+
+
+def last_candidate(groups: RootGroups, fitting: Sequence[Hashable], i: int) -> int:
+    """The last of the groups' members mentioned before mention i, else the last of them all."""
+    before = [j for g in fitting if (j := last_below(groups.members[g], i)) is not None]
+    return max(before) if before else max(groups.members[g][-1] for g in fitting)
 
 
 def link_tails(ents: list[Span], sets: UnionFind) -> None:
     """A shorter organisation name that ends a longer one of the same type joins it, when only one
     entity fits ("National Guard" and "Venezuelan National Guard")."""
     names = [(i, content_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ in ORGANISATIONS]
+    tails = RootGroups(sets)
+    for j, other in names:
+        for size in range(1, len(other)):
+            tails.add((tuple(other[-size:]), ents[j].label_), j)
+    known = RootGroups(sets)
+    for k, ent in enumerate(ents):
+        if ent.kb_id_:
+            known.add(ent.kb_id_, k)
     for i, words in names:
         if not words or is_acronym(ents[i].text) or ents[i].kb_id_:
             continue
-        fits = [j for j, other in names if len(other) > len(words) and other[-len(words):] == words
-                and ents[j].label_ == ents[i].label_]
-        roots = {sets.find(j) for j in fits}
-        if len(roots) == 1 and not two_canonicals(ents, sets, i, fits[0]):
-            sets.union(i, fits[0])
+        group = (tuple(words), ents[i].label_)
+        if group not in tails.members:
+            continue
+        roots = tails.roots(group)
+        if len(roots) == 1 and not two_canonicals(known, sets, i, roots[0]):
+            sets.union(i, roots[0])
 
 
-def two_canonicals(ents: list[Span], sets: UnionFind, a: int, b: int) -> bool:
+def two_canonicals(known: RootGroups, sets: UnionFind, a: int, b: int) -> bool:
     """Whether joining the groups of a and b would make one entity of two lexicon actors ("Liberation Army",
-    already the EPL's through "(EPL)", must not then join the National Liberation Army)."""
-    ra, rb = sets.find(a), sets.find(b)
-    known = {ents[k].kb_id_ for k in range(len(ents)) if ents[k].kb_id_ and sets.find(k) in (ra, rb)}
-    return len(known) > 1
+    already the EPL's through "(EPL)", must not then join the National Liberation Army). `known` groups
+    the mentions by their lexicon name."""
+    both = {sets.find(a), sets.find(b)}
+    names = [name for name in known.members if both.intersection(known.roots(name))]
+    return len(names) > 1
 
 
 def surface(ent: Span) -> str:

@@ -10,9 +10,9 @@ from spacy.util import filter_spans
 from crimegraph.extract import boilerplate
 from crimegraph.extract.lexicons import rows
 from crimegraph.extract.names import (
+    FullNames,
     fold,
     is_acronym,
-    is_part_of_name,
     person_words,
     strip_accents,
 )
@@ -32,8 +32,9 @@ from crimegraph.extract.repairs import (
 )
 from crimegraph.extract.spans import (
     Candidate,
-    extend_person,
+    NameGrowth,
     has_capital,
+    outermost,
     pieces,
     resolve_overlaps,
     token_index,
@@ -173,27 +174,25 @@ class EntityTyper:
     def repair_persons(self, doc: Doc, cands: list[Candidate], titles: set[int]) -> list[Candidate]:
         """Surname-only mentions typed as something else become persons; person names grow over
         following or preceding name words; a lone 'person' that is a known place becomes a place."""
-        full_names = [person_words(c.span(doc).text) for c in cands if c.type == PERSON and c.size > 1]
+        full_names: FullNames[tuple[str, ...]] = FullNames()
+        for c in cands:
+            if c.type == PERSON and c.size > 1:
+                words = person_words(c.span(doc).text)
+                full_names.add(tuple(words), words)
         for cand in cands:
             words = person_words(cand.span(doc).text)
             if cand.source != "model":
                 continue
-            if cand.type != PERSON and (cand.weak or cand.type is None) and any(
-                    is_part_of_name(words, full) for full in full_names):
+            if cand.type != PERSON and (cand.weak or cand.type is None) and full_names.containing(words):
                 cand.type, cand.weak = PERSON, False
-            elif cand.type == PERSON and self.is_place_name(cand.span(doc).text) and not any(
-                    is_part_of_name(words, full) for full in full_names):
+            elif (cand.type == PERSON and self.is_place_name(cand.span(doc).text)
+                  and not full_names.containing(words)):
                 cand.type = LOC
-        taken = token_index(cands)
+        growth = NameGrowth(doc, cands, titles)
         for cand in cands:
             if cand.type == PERSON:
-                extend_person(doc, cand, taken, titles)
-                taken = token_index(cands)
-        kept: list[Candidate] = []
-        for cand in sorted(cands, key=lambda c: (-c.size, c.start)):
-            if not any(k.start <= cand.start and cand.end <= k.end for k in kept):
-                kept.append(cand)
-        return sorted(kept, key=lambda c: c.start)
+                growth.grow(cand)
+        return outermost(cands, len(doc))
 
     def context_types(self, doc: Doc, cands: list[Candidate]) -> None:
         """Retype weakly typed mentions from their context: place nouns, coordination with places,

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable
 from functools import lru_cache
+from typing import Generic, TypeVar
+
+from crimegraph.extract.indexes import Postings
 
 LINK_WORDS = frozenset("of the and for de del la las los el y e en in on da do dos das".split())
 ARTICLES = frozenset("the el la los las".split())
 _PUNCT = re.compile(r"[^\w\s]")
 _DOTS = re.compile(r"(?<=\w)[.'’](?=\w)|(?<=\b\w)\.")
+K = TypeVar("K", bound=Hashable)
 
 
 @lru_cache(maxsize=65536)
@@ -59,13 +64,21 @@ def initials(text: str) -> str:
 
 def acronym_of(acronym: str, name: str) -> bool:
     """True when `acronym` spells the initials of `name` (with or without linking words)."""
-    letters = "".join(c for c in fold(acronym) if c.isalnum())
-    if len(letters) < 2 or " " not in name.strip():
-        return False
-    if letters == initials(name):
-        return True
+    return acronym_letters(acronym) in spellings(name)
+
+
+def acronym_letters(acronym: str) -> str:
+    """The letters and digits of an acronym, folded ("FARC-EP" -> "farcep")."""
+    return "".join(c for c in fold(acronym) if c.isalnum())
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """The acronym letters a name of two or more words can have: its initials without linking words, then
+    with them (none for a one-word name; only those of two or more letters)."""
+    if " " not in name.strip():
+        return ()
     every = "".join(w[0] for w in re.split(r"[\s-]+", fold(name)) if w and w[0].isalnum())
-    return letters == every
+    return tuple(letters for letters in (initials(name), every) if len(letters) >= 2)
 
 
 def person_words(text: str) -> list[str]:
@@ -99,3 +112,27 @@ def title_case(text: str) -> str:
     if text.isupper() and len(text) > 4 and all(w.isalpha() for w in text.split()):
         return " ".join(w.capitalize() for w in text.split())
     return text
+
+
+class FullNames(Generic[K]):
+    """Full names (word lists) under keys, looked up by a partial name: the keys whose full name the
+    partial one is part of (`is_part_of_name`), in the order added. Only names sharing the partial
+    name's rarest word are compared, and each distinct partial name is looked up once."""
+
+    def __init__(self) -> None:
+        self.names: dict[K, list[str]] = {}
+        self.words: Postings[K] = Postings()
+        self.found: dict[tuple[str, ...], list[K]] = {}
+
+    def add(self, name_key: K, words: list[str]) -> None:
+        if name_key not in self.names:
+            self.names[name_key] = words
+            self.words.add(name_key, words)
+            self.found.clear()
+
+    def containing(self, short: list[str]) -> list[K]:
+        """Keys of the full names `short` is part of."""
+        query = tuple(short)
+        if query not in self.found:
+            self.found[query] = [k for k in self.words.sharing_all(short) if is_part_of_name(short, self.names[k])]
+        return self.found[query]

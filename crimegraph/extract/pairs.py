@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract.activities import ActivityFinder
 from crimegraph.extract.doc import EntityCluster, entities
+from crimegraph.extract.indexes import Sentences
 from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.referents import (
     ANAPHORIC_NOUNS,
@@ -61,18 +62,20 @@ class Mention:
 def sentence_mentions(doc: Doc) -> dict[int, list[Mention]]:
     """The first mention of each entity in each sentence (keyed by sentence start token)."""
     found: dict[int, list[Mention]] = {}
+    sentences = Sentences(doc)
+    seen: set[tuple[int, int]] = set()  # (sentence start, cluster)
     for cluster in entities(doc):
         if cluster.type not in ACTORS:
             continue
         for start, end in cluster.mentions:
             if start >= len(doc):
                 continue
-            sent = doc[start].sent
-            if end > sent.end:
+            sent_start, sent_end = sentences.bounds(start)
+            if end > sent_end:
                 continue
-            mentions = found.setdefault(sent.start, [])
-            if all(m.cluster is not cluster for m in mentions):
-                mentions.append(Mention(cluster, start, end))
+            if (sent_start, id(cluster)) not in seen:
+                seen.add((sent_start, id(cluster)))
+                found.setdefault(sent_start, []).append(Mention(cluster, start, end))
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
         del mentions[MAX_MENTIONS:]

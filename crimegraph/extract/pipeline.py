@@ -16,6 +16,7 @@ from crimegraph.exc import InputError
 from crimegraph.extract import aliases, claims, entities, events, typemodel  # noqa: F401  (register factories)
 from crimegraph.extract import doc as cg
 from crimegraph.extract.clean import MAX_CHUNK, chunks, clean_text, is_junk
+from crimegraph.extract.indexes import Sentences
 from crimegraph.extract.language import detect
 from crimegraph.model import Article, Entity, Evidence, Extraction
 from crimegraph.model.clean import scrub
@@ -208,20 +209,24 @@ def shift_evidence(evidence: list[Evidence], offset: int) -> None:
     evidence[:] = [Evidence(e.start + offset, e.end + offset, e.text) for e in evidence]
 
 
-def sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
-    """Evidence for the token span [start, end): the sentence that holds it."""
-    sent = doc[start:end].sent if end > start else doc[start].sent
-    return Evidence(sent.start_char, sent.end_char, sent.text)
+def sentence_evidence(sentences: Sentences, start: int) -> Evidence:
+    """Evidence for a token span starting at `start`: the sentence that holds it (the first one, as
+    spaCy's Span.sent, when the span crosses a sentence boundary)."""
+    sent = sentences.span(start)
+    return Evidence(sent.start_char, sent.end_char, sentences.text(start))
 
 
 def to_extraction(doc: Doc, article_id: str) -> Extraction:
     """Convert the annotated Doc into the Extraction record (once, at the end)."""
     found = []
+    sentences = Sentences(doc)
     for cluster in cg.entities(doc):
         evidence: list[Evidence] = []
-        for start, end in cluster.mentions:
-            item = sentence_evidence(doc, start, end)
-            if item not in evidence:
+        seen: set[Evidence] = set()
+        for start, _ in cluster.mentions:
+            item = sentence_evidence(sentences, start)
+            if item not in seen:
+                seen.add(item)
                 evidence.append(item)
         found.append(Entity(cluster.name, cluster.type, list(cluster.aliases), evidence,
                             cluster.confidence, cluster.component))

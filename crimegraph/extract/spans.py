@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from crimegraph.extract.indexes import Containment, Cover, nearest_at_or_after, nearest_at_or_before
 from crimegraph.extract.names import fold
 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -100,32 +101,60 @@ def is_name_token(token: Token) -> bool:
     )
 
 
-def extend_person(doc: Doc, cand: Candidate, taken: dict[int, Candidate], stop: Iterable[int]) -> None:
-    """Grow a person span over neighbouring capitalised name words ("Vladimir Padrino" + "López")."""
-    blocked = set(stop)
-    end = cand.end + nickname_size(doc, cand.end)
-    while end < len(doc):
-        token = doc[end]
-        if end in blocked or not is_name_token(token) or token.is_sent_start:
-            if (token.lower_ in NAME_PARTICLES and end + 1 < len(doc) and is_name_token(doc[end + 1])
-                    and end + 1 not in taken and end not in taken and doc[end + 1].i not in blocked):
-                end += 2
-                continue
-            break
-        other = taken.get(end)
-        if other is not None and other is not cand and not absorbable(other):
-            break
-        end += 1
-    start = cand.start
-    while start > 0 and not doc[start].is_sent_start:
-        token = doc[start - 1]
-        if start - 1 in blocked or not is_name_token(token):
-            break
-        other = taken.get(start - 1)
-        if other is not None and other is not cand and not absorbable(other):
-            break
-        start -= 1
-    cand.start, cand.end = start, end
+class NameGrowth:
+    """What growing person spans over neighbouring name words reads, indexed once per Doc: where a name
+    cannot continue (a blocked token, a word that is no name word, a sentence start), the tokens held by
+    candidates a name may not swallow (fixed while names grow: those never grow themselves), and the
+    tokens some candidate covers. Growing every person of a Doc is then linear in its tokens."""
+
+    def __init__(self, doc: Doc, cands: Sequence[Candidate], stop: Iterable[int]) -> None:
+        size = len(doc)
+        self.doc = doc
+        self.blocked = set(stop)
+        self.name = [is_name_token(t) for t in doc]
+        starts = [bool(t.is_sent_start) for t in doc]
+        hard = [False] * size
+        self.cover = Cover(size)
+        for cand in cands:
+            self.cover.mark(cand.start, cand.end)
+            if not absorbable(cand):
+                for i in range(max(cand.start, 0), min(cand.end, size)):
+                    hard[i] = True
+        self.next_hard = nearest_at_or_after(hard)
+        self.prev_hard = nearest_at_or_before(hard)
+        self.next_stop = nearest_at_or_after(
+            [i in self.blocked or not self.name[i] or starts[i] for i in range(size)])
+        self.reach = list(range(size))  # the leftmost token a name starting at i may grow back to
+        for i in range(1, size):
+            if not starts[i] and i - 1 not in self.blocked and self.name[i - 1]:
+                self.reach[i] = self.reach[i - 1]
+
+    def right(self, end: int) -> int:
+        """Where a name ending at `end` stops growing: name words, or a particle between two ("de")."""
+        doc, size = self.doc, len(self.doc)
+        while end < size:
+            end = min(self.next_stop[end], self.next_hard[end])
+            if end >= size or self.next_stop[end] != end:
+                break  # the end of the Doc, or a candidate the name may not swallow
+            after = end + 1
+            if not (doc[end].lower_ in NAME_PARTICLES and after < size and self.name[after]
+                    and after not in self.cover and end not in self.cover and after not in self.blocked):
+                break
+            end += 2
+        return end
+
+    def left(self, start: int) -> int:
+        """Where a name starting at `start` stops growing back."""
+        if start <= 0:
+            return start
+        return max(self.reach[start], self.prev_hard[start - 1] + 1)
+
+    def grow(self, cand: Candidate) -> None:
+        """Grow a person span over neighbouring capitalised name words ("Vladimir Padrino" + "López")."""
+        end = self.right(cand.end + nickname_size(self.doc, cand.end))
+        start = self.left(cand.start)
+        cand.start, cand.end = start, end
+        self.cover.mark(start, end)
 
 
 def nickname_size(doc: Doc, i: int) -> int:
@@ -152,6 +181,17 @@ def token_index(cands: Iterable[Candidate]) -> dict[int, Candidate]:
         for i in range(cand.start, cand.end):
             index[i] = cand
     return index
+
+
+def outermost(cands: Iterable[Candidate], size: int) -> list[Candidate]:
+    """The candidates inside no other one (longest first, then earliest), in text order."""
+    kept: list[Candidate] = []
+    inner = Containment(size)
+    for cand in sorted(cands, key=lambda c: (-c.size, c.start)):
+        if not inner.inside(cand.start, cand.end):
+            kept.append(cand)
+            inner.add(cand.start, cand.end)
+    return sorted(kept, key=lambda c: c.start)
 
 
 def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
