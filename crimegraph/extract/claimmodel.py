@@ -13,8 +13,9 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from crimegraph.extract import limits
 from crimegraph.extract.activities import ActivityFinder
-from crimegraph.extract.doc import entities
+from crimegraph.extract.doc import entities, warn
 from crimegraph.extract.hedging import Hedger
 from crimegraph.extract.linear import LinearModel, shipped
 from crimegraph.extract.pairs import Pair, View, candidate_pairs, describe, head_of
@@ -65,7 +66,7 @@ class ClaimPairs:
         clusters = entities(doc)
         states = {c.name: s for c in clusters if (s := self.sanctions.state_of_cluster(c))}
         index: dict[int, int] = doc._.cg_token_entity or {}
-        pairs = candidate_pairs(doc, words, self.activities, states, refs)
+        pairs = bounded(doc, candidate_pairs(doc, words, self.activities, states, refs))
         if not pairs:
             return pairs
         view = View(doc)
@@ -75,6 +76,15 @@ class ClaimPairs:
             rules += [f"s:{p}" for s, p, o in found if s == pair.subject.name and o != pair.object]
             describe(pair, view, index, clusters, rules)
         return pairs
+
+
+def bounded(doc: Doc, pairs: list[Pair]) -> list[Pair]:
+    """The first limits.MAX_DOC_PAIRS pairs, in text order (with a warning when there are more)."""
+    if len(pairs) <= limits.MAX_DOC_PAIRS:
+        return pairs
+    warn(doc, f"{len(pairs):,} candidate claim pairs (over {limits.MAX_DOC_PAIRS:,}): the claim model weighed "
+              f"the first {limits.MAX_DOC_PAIRS:,}, the rules alone read the rest")
+    return pairs[: limits.MAX_DOC_PAIRS]
 
 
 def allowed(pair: Pair, label: str) -> bool:

@@ -7,7 +7,8 @@ from collections.abc import Hashable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from crimegraph.extract.doc import EntityCluster
+from crimegraph.extract import limits
+from crimegraph.extract.doc import EntityCluster, warn
 from crimegraph.extract.indexes import Sentences, last_below
 from crimegraph.extract.kinship import introduced_as_relative
 from crimegraph.extract.names import (
@@ -165,9 +166,7 @@ def link_persons(ents: list[Span], sets: UnionFind) -> None:
     if not ents:
         return
     people = [(i, person_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ == PERSON]
-    sentences = Sentences(ents[0].doc)
-    relatives = {j for j, full in people if len(full) >= 2
-                 and introduced_as_relative(ents[j].text, sentences.text(ents[j].start))}
+    relatives = find_relatives(ents, people)
     fulls: FullNames[tuple[tuple[str, ...], bool]] = FullNames()
     groups = RootGroups(sets)
     for j, full in people:
@@ -181,6 +180,19 @@ def link_persons(ents: list[Span], sets: UnionFind) -> None:
             sets.union(i, roots.pop())
         elif roots:
             sets.union(i, last_candidate(groups, fitting, i))
+
+
+def find_relatives(ents: list[Span], people: list[tuple[int, list[str]]]) -> set[int]:
+    """The full-name mentions introduced as somebody's relative; none are looked for (with a warning) in a
+    Doc of more than limits.MAX_DOC_MENTIONS mentions."""
+    doc = ents[0].doc
+    if len(ents) > limits.MAX_DOC_MENTIONS:
+        warn(doc, f"{len(ents):,} entity mentions (over {limits.MAX_DOC_MENTIONS:,}): relatives not told "
+                  "apart from namesakes")
+        return set()
+    sentences = Sentences(doc)
+    return {j for j, full in people
+            if len(full) >= 2 and introduced_as_relative(ents[j].text, sentences.text(ents[j].start))}
 
 
 def last_candidate(groups: RootGroups, fitting: Sequence[Hashable], i: int) -> int:

@@ -66,6 +66,7 @@ def _register() -> None:
         "cg_roles": None,          # list[Role]: person -> body found through titles
         "cg_events": None,         # list[Event]
         "cg_claims": None,         # list[Claim]
+        "cg_warnings": None,       # list[str]: what a component left out of an outsized Doc (see limits.py)
     }
     for name, default in defaults.items():
         if not Doc.has_extension(name):
@@ -130,4 +131,17 @@ def claims(doc: Doc) -> list[Claim]:
 
 def roles(doc: Doc) -> list[Role]:
     found: list[Role] | None = doc._.cg_roles
+    return found if found is not None else []
+
+
+def warn(doc: Doc, message: str) -> None:
+    """Record a warning for the Extraction (once per message)."""
+    if doc._.cg_warnings is None:
+        doc._.cg_warnings = []
+    if message not in doc._.cg_warnings:
+        doc._.cg_warnings.append(message)
+
+
+def warnings(doc: Doc) -> list[str]:
+    found: list[str] | None = doc._.cg_warnings
     return found if found is not None else []

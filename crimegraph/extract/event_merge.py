@@ -96,14 +96,18 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.verbal = into.verbal or other.verbal
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
-    """Merge candidates of the same occurrence, first mention first."""
+def merge(candidates: list[Candidate], window: int | None = None) -> list[Candidate]:
+    """Merge candidates of the same occurrence, first mention first. Only events of a candidate's type can
+    be its occurrence, so it is compared with those alone (with the last `window` of them, when given)."""
     merged: list[Candidate] = []
+    by_type: dict[str, list[Candidate]] = {}
     for candidate in candidates:
-        for known in merged:
+        known_of_type = by_type.setdefault(candidate.type, [])
+        for known in known_of_type if window is None else known_of_type[-window:]:
             if same_occurrence(known, candidate):
                 absorb(known, candidate)
                 break
         else:
             merged.append(candidate)
+            known_of_type.append(candidate)
     return merged

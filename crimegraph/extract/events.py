@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract import eventmodel
+from crimegraph.extract import eventmodel, limits
 from crimegraph.extract.counts import (
     argument_count,
     conjoined_victims,
@@ -78,14 +79,17 @@ class EventExtractor:
         context = Context(dateline_place(doc), coded_place(doc))
         taken = taken_tokens(doc, mentions)
         candidates: list[Candidate] = []
+        starts = [m.start for m in mentions]  # in order: DateFinder.find sorts them
         for number, unit in enumerate(units(doc)):
-            anchors = [DateAnchor.of(doc, m) for m in mentions if unit.start_char <= m.start < unit.end_char]
+            inside = mentions[bisect_left(starts, unit.start_char) : bisect_left(starts, unit.end_char)]
+            anchors = [DateAnchor.of(doc, m) for m in inside]
             found = self.unit_events(doc, unit, number, anchors, context, language, taken)
             if not found:
                 self.follow_up_toll(candidates, unit, number, language)
             candidates.extend(found)
             context.leave(anchors)
-        doc._.cg_events = [c.to_event(COMPONENT) for c in merge(candidates) if not c.empty]
+        doc._.cg_events = [c.to_event(COMPONENT) for c in merge(candidates, merge_window(doc, candidates))
+                           if not c.empty]
         return doc
 
     def unit_events(self, doc: Doc, unit: Span, number: int, anchors: list[DateAnchor], context: Context,
@@ -227,6 +231,16 @@ VIOLENT = frozenset({"attack", "protest", "mutiny"})
 
 def plausible_name(name: str) -> bool:
     return "\n" not in name and 0 < len(name.split()) <= MAX_NAME_TOKENS
+
+
+def merge_window(doc: Doc, candidates: list[Candidate]) -> int | None:
+    """How many earlier events of its type a candidate is compared with: all (None) unless the Doc has
+    more candidates than limits.MAX_EVENT_CANDIDATES (then a warning says so)."""
+    if len(candidates) <= limits.MAX_EVENT_CANDIDATES:
+        return None
+    cg.warn(doc, f"{len(candidates):,} event candidates (over {limits.MAX_EVENT_CANDIDATES:,}): each merged "
+                 f"only with the last {limits.MERGE_WINDOW} events of its type")
+    return limits.MERGE_WINDOW
 
 
 def taken_tokens(doc: Doc, mentions: list[DateMention]) -> set[int]:

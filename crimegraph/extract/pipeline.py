@@ -201,6 +201,7 @@ def _extract_long(article: Article, text: str, language: str) -> Extraction:
             shift_evidence(claim.evidence, offset)
         merged.events.extend(part.events)
         merged.claims.extend(part.claims)
+        merged.warnings.extend(w for w in part.warnings if w not in merged.warnings)
     return merged
 
 
@@ -230,4 +231,5 @@ def to_extraction(doc: Doc, article_id: str) -> Extraction:
                 evidence.append(item)
         found.append(Entity(cluster.name, cluster.type, list(cluster.aliases), evidence,
                             cluster.confidence, cluster.component))
-    return Extraction(article_id, found, cg.events(doc), cg.claims(doc), language=doc._.cg_language)
+    return Extraction(article_id, found, cg.events(doc), cg.claims(doc), language=doc._.cg_language,
+                      warnings=list(cg.warnings(doc)))
