@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, File, HTTPException, Query, Request, Upload
 
 from crimegraph.exc import InputError
 from crimegraph.model import Article
+from crimegraph.serve.api.respond import WRITE_ERRORS, errors
 from crimegraph.serve.deps import Conn, Writer
 from crimegraph.serve.queries.articles import article
 
@@ -26,7 +27,7 @@ def parse_span(span: str | None) -> tuple[int, int] | None:
     return (int(found[1]), int(found[2])) if found else None
 
 
-@router.get("/articles/{article_id:path}")
+@router.get("/articles/{article_id:path}", responses=errors(404))
 def get_article(conn: Conn, article_id: str,
                 span: Annotated[str | None, Query(description="A cited span to mark: start-end.")] = None,
                 ) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def records(found: list[Any]) -> Iterator[Article | InputError]:
             yield error
 
 
-@router.post("/articles", dependencies=[Writer])
+@router.post("/articles", dependencies=[Writer], responses=errors(*WRITE_ERRORS))
 def post_articles(request: Request, body: Annotated[list[dict[str, Any]], Body(
         description="Articles: objects with text and optionally id, title, date, language, source, url.")],
                   ) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def post_articles(request: Request, body: Annotated[list[dict[str, Any]], Body(
     return run_ingest(request, records(body))
 
 
-@router.post("/articles/upload", dependencies=[Writer])
+@router.post("/articles/upload", dependencies=[Writer], responses=errors(*WRITE_ERRORS, 413))
 def upload_articles(request: Request, file: Annotated[UploadFile, File(
         description="A .jsonl, .txt, .md, .html or RSS/Atom file.")]) -> dict[str, Any]:
     """Ingest an uploaded file of articles."""

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from crimegraph.serve.api.params import PageParam
-from crimegraph.serve.api.respond import DirectJSON
+from crimegraph.serve.api.respond import DirectJSON, json_object
 from crimegraph.serve.deps import Conn
 from crimegraph.serve.queries.entities import list_entities, profile
 
@@ -23,7 +23,8 @@ def get_entities(conn: Conn, page: PageParam,
     return list_entities(conn, q, type, page)
 
 
-@router.get("/entities/{entity_id}", response_class=DirectJSON, response_model=None)
+@router.get("/entities/{entity_id}", response_class=DirectJSON, response_model=None,
+            responses=json_object("The dossier.", 404))
 def get_entity(conn: Conn, entity_id: str) -> DirectJSON:
     """The dossier: names, claims about the entity (asserted and alleged, with citations), claims it makes,
     events, mentions, connections and resolution judgements."""

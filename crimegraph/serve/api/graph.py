@@ -6,14 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from crimegraph.serve.api.respond import DirectJSON
+from crimegraph.serve.api.respond import DirectJSON, json_object
 from crimegraph.serve.deps import Cache, Conn
 from crimegraph.serve.queries.graph import GraphFilter, graph
 
 router = APIRouter(tags=["graph"])
 
 
-@router.get("/graph", response_class=DirectJSON, response_model=None)
+@router.get("/graph", response_class=DirectJSON, response_model=None,
+            responses=json_object("Nodes and edges."))
 def get_graph(conn: Conn, memo: Cache,
               entity: Annotated[str | None, Query(description="Centre entity id; none for an overview.")] = None,
               depth: Annotated[int, Query(ge=1, le=4, description="Edges away from the centre.")] = 1,

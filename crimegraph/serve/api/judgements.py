@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from crimegraph.resolve.clusters import ResolutionError, merge, split
+from crimegraph.serve.api.respond import WRITE_ERRORS, errors
 from crimegraph.serve.deps import Writer
 
 router = APIRouter(tags=["judgements"])
@@ -20,15 +21,21 @@ class JudgementIn(BaseModel):
     left: str = Field(description="An entity (node) id.")
     right: str | None = Field(None, description="The other entity id, for a merge.")
 
+    @model_validator(mode="after")
+    def merge_has_right(self) -> JudgementIn:
+        """A merge names both entities (refused with the usual 422 validation answer otherwise)."""
+        if self.action == "merge" and not self.right:
+            raise ValueError("a merge needs 'right'")
+        return self
 
-@router.post("/judgements", dependencies=[Writer])
+
+@router.post("/judgements", dependencies=[Writer], responses=errors(*WRITE_ERRORS, 409))
 def post_judgement(request: Request, judgement: JudgementIn) -> dict[str, Any]:
     """Record the judgement and recompute the clusters; the canonical id (merge) or the nodes left (split)."""
     with request.app.state.engine.begin() as conn:
         try:
             if judgement.action == "merge":
-                if not judgement.right:
-                    raise HTTPException(422, "a merge needs 'right'")
+                assert judgement.right  # checked by JudgementIn
                 return {"action": "merge", "canonical": merge(conn, judgement.left, judgement.right)}
             return {"action": "split", "left": judgement.left, "others": split(conn, judgement.left)}
         except ResolutionError as error:

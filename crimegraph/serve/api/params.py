@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from crimegraph.serve.queries.common import MAX_LIMIT, Page
+from crimegraph.serve.queries.common import MAX_LIMIT, MAX_OFFSET, Page
 from crimegraph.serve.queries.events import EventFilter
 
 
 def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = 50,
-         offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0) -> Page:
+         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0) -> Page:
     """The page of results asked for."""
     return Page(limit, offset)
 

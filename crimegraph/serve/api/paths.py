@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from crimegraph.analyse.graph import shortest_paths
 from crimegraph.analyse.profile import NotFound
+from crimegraph.serve.api.respond import errors
 from crimegraph.serve.deps import Conn
 
 router = APIRouter(tags=["graph"])
@@ -21,7 +22,7 @@ def find_paths(conn: Conn, source: str, target: str, limit: int = 3) -> dict[str
         raise HTTPException(404, str(error)) from None
 
 
-@router.get("/path")
+@router.get("/path", responses=errors(404))
 def get_path(conn: Conn,
              source: Annotated[str, Query(description="Entity id or name.")],
              target: Annotated[str, Query(description="Entity id or name.")],

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 
 from crimegraph.serve.api.params import EventParam
+from crimegraph.serve.api.respond import errors
 from crimegraph.serve.deps import Conn
 from crimegraph.serve.geo import outlines
 from crimegraph.serve.queries.places import map_points
@@ -20,7 +21,7 @@ def get_map(conn: Conn, where: EventParam) -> dict[str, Any]:
     return map_points(conn, where)
 
 
-@router.get("/map/countries")
+@router.get("/map/countries", responses=errors(404))
 def get_countries() -> dict[str, Any]:
     """Country outlines as GeoJSON (world-atlas, from Natural Earth), with ISO codes and centroids."""
     found = outlines()

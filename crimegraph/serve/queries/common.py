@@ -13,6 +13,7 @@ from crimegraph.store.queries import canonical_map, display_title
 from crimegraph.store.tables import articles, entities, names
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far past any knowledge base, well inside a 64-bit integer
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,8 @@ class Page:
 
     @classmethod
     def of(cls, limit: int | None, offset: int | None, default: int = 50) -> Page:
-        """A page with the limit clamped to 1..MAX_LIMIT and a non-negative offset."""
-        return cls(min(max(limit or default, 1), MAX_LIMIT), max(offset or 0, 0))
+        """A page with the limit clamped to 1..MAX_LIMIT and the offset to 0..MAX_OFFSET."""
+        return cls(min(max(limit or default, 1), MAX_LIMIT), min(max(offset or 0, 0), MAX_OFFSET))
 
 
 FIRST_PAGE = Page()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -42,6 +42,13 @@ def article_url(article_id: str, span: dict[str, Any] | None = None) -> str:
     return url
 
 
+def web_url(value: Any) -> str:
+    """An http(s) URL fit for a link, else '' (an article's `url` comes from its source: javascript: or data:
+    links are not followed)."""
+    url = str(value or "").strip()
+    return url if urlsplit(url).scheme.lower() in ("http", "https") and "//" in url else ""
+
+
 def predicate_label(value: str) -> str:
     return PREDICATES.get(value, value.replace("_", " "))
 
@@ -51,7 +58,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.autoescape = True
-    env.filters.update(path=path_part, predicate=predicate_label)
+    env.filters.update(path=path_part, predicate=predicate_label, web_url=web_url)
     env.globals.update(with_query=with_query, article_url=article_url, vendor_ok=VENDOR.is_dir,
                        predicates=PREDICATES)
     return templates
