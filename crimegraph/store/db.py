@@ -17,10 +17,39 @@ from crimegraph.settings import database_url
 
 Bind = Engine | Connection
 CHUNK = 500  # ids per IN list
+WRITE = "crimegraph_write"  # execution option of the connections `engine.begin()` opens
+WRITER_LOCK = 7_150_015  # PostgreSQL advisory lock key: one knowledge-base writer at a time
 
 
 class DatabaseError(CrimegraphError):
     """A database that cannot be opened or used."""
+
+
+class WriterEngine(Engine):
+    """An engine whose `begin()` opens a write transaction that holds the knowledge base's write lock from its
+    first statement: BEGIN IMMEDIATE on SQLite (a deferred transaction that has read cannot wait for the lock
+    when another process commits first, and fails with "database is locked"), and a transaction-scoped
+    advisory lock on PostgreSQL (two writers reading the same missing key would both insert it). Reads
+    (`engine.connect()`) take no lock; two ingests still extract in parallel and store in turn."""
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        with self.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                yield conn
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine, its `begin()` taking the write lock (see WriterEngine)."""
+    engine.__class__ = WriterEngine
+
+    @event.listens_for(engine, "begin")
+    def _lock(conn: Connection) -> None:
+        if conn.dialect.name == "postgresql" and conn.get_execution_options().get(WRITE):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+    return engine
 
 
 def make_engine(url: str | None = None) -> Engine:
@@ -35,7 +64,7 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed.render_as_string(hide_password=False))
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return writer(create_engine(parsed, pool_pre_ping=True))
     except Exception as error:  # noqa: BLE001 - a missing driver or bad option, said plainly
         raise DatabaseError(f"cannot use {parsed.render_as_string()}: {error}") from None
 
@@ -59,9 +88,9 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
-    return engine
+    return writer(engine)
 
 
 def open_db(url: str | None = None) -> Engine:
@@ -78,12 +107,16 @@ def open_db(url: str | None = None) -> Engine:
 
 @contextmanager
 def connect(bind: Bind) -> Iterator[Connection]:
-    """A connection from an engine (in a transaction, committed at the end) or the connection itself."""
+    """A connection from an engine (in a transaction, committed at the end) or the connection itself.
+
+    Read-only callers use this, so it takes no write lock (see WriterEngine); a write goes through
+    `engine.begin()`."""
     if isinstance(bind, Connection):
         yield bind
         return
-    with bind.begin() as connection:
+    with bind.connect() as connection:
         yield connection
+        connection.commit()
 
 
 def is_sqlite(conn: Connection) -> bool:

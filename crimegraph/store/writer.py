@@ -42,6 +42,7 @@ class Written:
     article_ids: list[str] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     reports: list[PendingReport] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)  # ids of articles another writer stored first
 
 
 @dataclass(slots=True)
@@ -69,6 +70,15 @@ def article_row(article: Article, article_id: str, now: datetime) -> dict[str, A
         "source": article.source, "url": article.url, "text": article.text,
         "extra": article.extra or None, "ingested_at": now,
     }
+
+
+def stored_hashes(conn: Connection, hashes: Sequence[str]) -> set[str]:
+    """The content hashes already stored: an article another process committed after this one checked
+    (inside the write transaction, so no writer can add one before this batch commits)."""
+    found: set[str] = set()
+    for part in in_chunks(hashes):
+        found.update(conn.execute(select(articles.c.content_hash).where(articles.c.content_hash.in_(part))).scalars())
+    return found
 
 
 def free_article_ids(conn: Connection, batch: Sequence[Article]) -> list[str]:
@@ -198,6 +208,9 @@ def store_articles(conn: Connection, pairs: Sequence[tuple[Article, Extraction]]
     """Insert articles with their entities and claims; event reports come back pending (see resolve.events)."""
     now = now or datetime.now(UTC)
     rows = Rows()
+    stored = stored_hashes(conn, [article.content_hash for article, _ in pairs])
+    known = [article.id for article, _ in pairs if article.content_hash in stored]
+    pairs = [(article, extraction) for article, extraction in pairs if article.content_hash not in stored]
     ids = free_article_ids(conn, [article for article, _ in pairs])
     for (article, extraction), article_id in zip(pairs, ids, strict=True):
         rows.articles.append(article_row(article, article_id, now))
@@ -206,4 +219,4 @@ def store_articles(conn: Connection, pairs: Sequence[tuple[Article, Extraction]]
     bulk_insert(conn, articles, rows.articles)
     bulk_insert(conn, mentions, list(rows.mentions.values()))
     bulk_insert(conn, claims, list(rows.claims.values()))
-    return Written(ids, touched, rows.reports)
+    return Written(ids, touched, rows.reports, known)
