@@ -28,7 +28,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -41,6 +40,7 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from crimegraph.model import Article, Claim, Entity, Event, Evidence, Extraction
+from crimegraph.serve.local import served
 from crimegraph.settings import Settings
 from crimegraph.store.db import open_db
 from crimegraph.store.tables import articles as articles_table
@@ -338,29 +338,6 @@ def hostile_kb(folder: Path) -> tuple[str, Engine]:
 
     ingest(items, engine, Settings(db=url), extractor=extractor)
     return url, engine
-
-
-@contextmanager
-def served(app: Any) -> Iterator[str]:
-    """The app on a free local port, in a thread (as tests/serve/test_browser.py does)."""
-    import socket
-
-    import uvicorn
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def page_urls(base: str, engine: Engine) -> list[tuple[str, str]]:

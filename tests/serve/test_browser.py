@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ import pytest
 from sqlalchemy import Engine
 
 from crimegraph.serve.app import make_app
+from crimegraph.serve.local import served
 from crimegraph.serve.web.templating import VENDOR
 from crimegraph.settings import Settings
 from tests.serve.kb import build, fake_extractor
@@ -47,30 +45,13 @@ if REASON and os.environ.get("CI", "").lower() == "true":
 pytestmark = pytest.mark.skipif(REASON is not None, reason=REASON or "")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
-    import uvicorn
-
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'kb.db'}"
     engine = build(url)
     app = make_app(Settings(db=url, token="browser-token"), engine, extractor=fake_extractor)
-    port = free_port()
-    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", engine
-    instance.should_exit = True
-    thread.join(10)
+    with served(app) as base:
+        yield base, engine
     engine.dispose()
 
 
