@@ -18,7 +18,7 @@ from rigour.text import metaphone
 
 from crimegraph.analyse.namematch import name_parts
 from crimegraph.analyse.watchlist import ListEntry
-from crimegraph.resolve.names import acronym, fold, is_acronym, translated
+from crimegraph.model.names import acronym, fold, is_acronym, translated
 
 
 @lru_cache(maxsize=200_000)

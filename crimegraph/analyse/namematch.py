@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import token_sort_ratio
 from rigour.names import Name, NamePartTag, NameTypeTag, analyze_names, compare_parts, remove_org_types
 
-from crimegraph.resolve.names import acronym, fold, is_acronym, translated
+from crimegraph.model.names import acronym, fold, is_acronym, translated
 
 FUZZY = 0.75  # lowest part similarity (rigour's edit-cost model) taken as a spelling variant
 INITIAL = 0.7  # an initial standing for a name part

@@ -18,7 +18,7 @@ from crimegraph.analyse.hits import POSSIBLE, replace_hits
 from crimegraph.analyse.listindex import ListIndex
 from crimegraph.analyse.namematch import NameMatch, compare_names
 from crimegraph.analyse.watchlist import ListEntry, read_list
-from crimegraph.resolve.names import fold, is_generic
+from crimegraph.model.names import fold, is_generic
 from crimegraph.store.db import Bind, connect
 from crimegraph.store.tables import entities, names
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,42 +14,13 @@ from crimegraph.resolve.features import people_differ
 from crimegraph.resolve.names import person_tokens
 from crimegraph.resolve.roles import position_countries, roles_conflict
 from crimegraph.store.db import in_chunks
+from crimegraph.store.judgements import Judgement, effective, pair
 from crimegraph.store.keys import family
 from crimegraph.store.tables import DIFFERENT, SAME, USER, entities, judgements, mentions
 
 
 class ResolutionError(CrimegraphError):
     """A merge or split that cannot be done (unknown id, same entity)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """The decision in force on one pair of nodes."""
-
-    left: str
-    right: str
-    judgement: str
-    score: float
-    decided_by: str
-
-
-def pair(a: str, b: str) -> tuple[str, str]:
-    """An unordered pair in a fixed order."""
-    return (a, b) if a <= b else (b, a)
-
-
-def effective(conn: Connection) -> dict[tuple[str, str], Judgement]:
-    """Per pair, the latest user judgement, else the latest resolver one."""
-    found: dict[tuple[str, str], Judgement] = {}
-    rows = conn.execute(select(judgements.c.left_id, judgements.c.right_id, judgements.c.judgement,
-                               judgements.c.score, judgements.c.decided_by).order_by(judgements.c.id))
-    for left, right, verdict, score, by in rows:
-        key = pair(left, right)
-        known = found.get(key)
-        if known is not None and known.decided_by == USER and by != USER:
-            continue
-        found[key] = Judgement(key[0], key[1], verdict, score or 0.0, by)
-    return found
 
 
 class UnionFind:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from crimegraph.model import Entity
-from crimegraph.resolve.names import casefold, country_of, is_generic, translated
+from crimegraph.model.names import casefold, country_of, is_generic, translated
 
 FAMILIES = {"PERSON": "person", "LOCATION": "place"}
 

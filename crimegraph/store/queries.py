@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy import Connection, distinct, func, select
 
-from crimegraph.resolve.names import fold
+from crimegraph.model.names import fold
 from crimegraph.store.db import Bind, connect, in_chunks
+from crimegraph.store.judgements import effective
 from crimegraph.store.tables import (
     SAME,
     articles,
@@ -82,8 +83,6 @@ def stats(bind: Bind) -> dict[str, int]:
 
 def merge_decisions(conn: Connection) -> int:
     """Pairs judged the same by the judgements in force (the log itself grows with every re-decision)."""
-    from crimegraph.resolve.clusters import effective
-
     return sum(1 for j in effective(conn).values() if j.judgement == SAME)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from crimegraph.model import Article, Claim, Event, Evidence, Extraction
-from crimegraph.resolve.names import fold
+from crimegraph.model.names import fold
 from crimegraph.store.bulk import bulk_insert
 from crimegraph.store.db import in_chunks, insert_ignore
 from crimegraph.store.keys import country_code, entity_id, main_country, make_id, node_key
