@@ -44,3 +44,16 @@ def test_import_command_writes_offsets(tmp_path: Path) -> None:
     pairs = load(out, {"a1": ARTICLE})
     assert pairs[0][1]["events"][0]["evidence"] == "Police arrest a mayor"
     assert json.loads(out.read_text())["batch"] == "01"
+
+
+def test_import_keeps_the_articles_already_stored(tmp_path: Path) -> None:
+    batch = tmp_path / "batches" / "02"
+    batch.mkdir(parents=True)
+    (batch / "docs.jsonl").write_text(json.dumps(ARTICLE) + "\n")
+    (batch / "gold.jsonl").write_text(json.dumps(GOLD) + "\n")
+    out = tmp_path / "annotations.jsonl"
+    out.write_text(json.dumps({"id": "a0", "batch": "01", "entities": [], "events": [], "claims": []}) + "\n"
+                   + json.dumps({"id": "a1", "batch": "00", "entities": [], "events": [], "claims": []}) + "\n")
+    assert main(["import", str(tmp_path / "batches"), str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["id"], r["batch"]) for r in records] == [("a0", "01"), ("a1", "02")]
