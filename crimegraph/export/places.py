@@ -116,6 +116,13 @@ def admin1_names() -> dict[tuple[str, str], str]:
     return found
 
 
+def admin1_spellings() -> tuple[str, ...]:
+    """Every spelling of the first-level divisions of admin1.tsv, but for those named as their capital is
+    ("Bogotá", "Lima", "Arequipa": a text naming them most often means the city)."""
+    return tuple(variant for _country, names, capital in _admin1_rows() for variant in names.split("|")
+                 if fold(variant) != fold(capital))
+
+
 @cache
 def admin1_variants() -> dict[str, frozenset[str]]:
     """Folded name of a first-level division (any spelling) -> its canonical names."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crimegraph.extract.places import RANK, place_kind
+from crimegraph.extract.places import known_place, lies_in, place_kind, precision
 from crimegraph.model import Event, Evidence
 
 
@@ -23,9 +23,12 @@ class Candidate:
     confidence: float = 0.5
     verbal: bool = False
     own_date: bool = False
+    # The setting of the sentence before, for an event whose own sentence names none: given only after
+    # merging, so that it neither keeps apart nor joins occurrences.
+    told_place: str | None = None
 
     def to_event(self, component: str) -> Event:
-        return Event(self.type, self.date, self.location, list(self.actors), self.fatalities,
+        return Event(self.type, self.date, self.location or self.told_place, list(self.actors), self.fatalities,
                      self.arrested, list(self.evidence), round(self.confidence, 3), component)
 
     @property
@@ -40,10 +43,21 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 def places_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown places fit anything; a country or region fits the more precise place inside it."""
+    """Unknown places fit anything; a country or region fits the more precise place inside it, and a state
+    the town the gazetteer puts in it ("en Caquetá" and "en el municipio El Doncello")."""
     if a is None or b is None or a.lower() == b.lower():
         return True
-    return place_kind(a) != "place" or place_kind(b) != "place"
+    if place_kind(a) != "place" or place_kind(b) != "place":
+        return True
+    state, town = sorted((a, b), key=precision)
+    return precision(state) == 2 and precision(town) == 3 and (lies_in(town, state) or not known_place(town))
+
+
+def nested_places(a: str | None, b: str | None) -> bool:
+    """A state and a town that can lie in it: two names of one setting, not two settings."""
+    if not a or not b or precision(a) == precision(b):
+        return False
+    return place_kind(a) == place_kind(b) == "place" and places_compatible(a, b)
 
 
 def counts_compatible(a: int | None, b: int | None) -> bool:
@@ -63,7 +77,8 @@ def same_occurrence(a: Candidate, b: Candidate) -> bool:
         return False
     other_actors = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
     if other_actors or (a.verbal and b.verbal):
-        agree = bool((a.location and a.location == b.location) or (a.date and a.date == b.date))
+        agree = bool((a.location and a.location == b.location) or (a.date and a.date == b.date)
+                     or nested_places(a.location, b.location))
         apart = bool(a.own_date or b.own_date or a.location or b.location)
         return agree or not apart
     return True
@@ -78,7 +93,7 @@ def more_precise_date(a: str | None, b: str | None) -> str | None:
 def more_precise_place(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
-    return a if RANK[place_kind(a)] >= RANK[place_kind(b)] else b
+    return a if precision(a) >= precision(b) else b
 
 
 def absorb(into: Candidate, other: Candidate) -> None:
@@ -88,6 +103,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     elif other.own_date == into.own_date:
         into.date = more_precise_date(into.date, other.date)
     into.location = more_precise_place(into.location, other.location)
+    into.told_place = into.told_place or other.told_place
     into.actors.extend(a for a in other.actors if a not in into.actors)
     into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities
     into.arrested = into.arrested if into.arrested is not None else other.arrested

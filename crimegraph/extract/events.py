@@ -87,7 +87,7 @@ class EventExtractor:
             if not found:
                 self.follow_up_toll(candidates, unit, number, language)
             candidates.extend(found)
-            context.leave(anchors)
+            context.leave(anchors, number, best_place(doc, unit, unit.root.i, language))
         doc._.cg_events = [c.to_event(COMPONENT) for c in merge(candidates, merge_window(doc, candidates))
                            if not c.empty]
         return doc
@@ -158,6 +158,7 @@ class EventExtractor:
                               confidence=confidence(trigger, date, place, actors),
                               verbal=not trigger.nominal)
         candidate.own_date = own_date
+        candidate.told_place = None if place else context.previous_place(number)
         self.add_counts(candidate, token, unit, language)
         return candidate
 
@@ -284,11 +285,18 @@ class Context:
         self.place: str | None = dateline
         self.coded = coded  # "(coded to X)": where the note's own coder placed its events
         self.date: str | None = None
+        self.last: tuple[int, str] | None = None  # the sentence before and the place it was set in
 
-    def leave(self, anchors: list[DateAnchor]) -> None:
+    def leave(self, anchors: list[DateAnchor], number: int = -1, place: str | None = None) -> None:
         resolved = [a.mention.value for a in anchors if a.mention.value and not a.mention.future]
         if resolved:
             self.date = resolved[-1]
+        self.last = (number, place) if place else None
+
+    def previous_place(self, number: int) -> str | None:
+        """The setting of the sentence just before, which a sentence naming none goes on telling ("In
+        Guadalupe, Nuevo León, two men shot at a taxi driver and his passenger. Both were killed.")."""
+        return self.last[1] if self.last is not None and self.last[0] == number - 1 else None
 
 
 def confidence(trigger: Trigger, date: str | None, place: str | None, actors: list[str]) -> float:
@@ -302,6 +310,7 @@ def _fold(into: Candidate, other: Candidate) -> None:
     if other.own_date and not into.own_date:
         into.date, into.own_date = other.date, True
     into.location = into.location or other.location
+    into.told_place = into.told_place or other.told_place
     into.actors.extend(a for a in other.actors if a not in into.actors)
     del into.actors[MAX_ACTORS:]
     into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities

@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
 from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.lexicons import mapping
+from crimegraph.extract.lexicons import mapping, rows
+from crimegraph.extract.names import strip_accents
+from crimegraph.extract.towns import town_at, towns
 from crimegraph.extract.triggers import group
 
 # Precision of a place: a city, state or site beats a country, which beats a region.
@@ -20,6 +22,8 @@ DATELINE_TOKENS = 8
 CHAIN_DEPS = frozenset("appos conj compound flat flat:name nmod amod poss".split())
 MAX_CLIMB = 5
 MAX_NAME_TOKENS = 12
+ARTICLES = frozenset("la el las los the".split())
+PARTICLES = ARTICLES | frozenset("de del y of".split())
 
 
 @cache
@@ -35,8 +39,20 @@ def place_kind(name: str) -> str:
 
 
 @cache
+def division_names() -> tuple[str, ...]:
+    """Names of first-level divisions as texts spell them: the lexicon's states and the export gazetteer's
+    divisions (admin1.tsv), each also without accents."""
+    from crimegraph.export.places import admin1_spellings  # one list of divisions for extraction and export
+
+    names = {row[0] for row in rows("places.tsv") if len(row) >= 2 and row[1] == "state"}
+    names.update(admin1_spellings())
+    names.update([strip_accents(n) for n in names])
+    return tuple(sorted(names))
+
+
+@cache
 def _states() -> frozenset[str]:
-    return frozenset(name for name, kind in mapping("places.tsv").items() if kind == "state")
+    return frozenset(name.lower() for name in division_names())
 
 
 def precision(name: str) -> int:
@@ -46,6 +62,20 @@ def precision(name: str) -> int:
     if kind != "place":
         return RANK[kind]
     return 2 if name.lower() in _states() or name.lower().removeprefix("state of ") in _states() else 3
+
+
+def lies_in(town: str, state: str) -> bool:
+    """Whether the gazetteer has a town of that name in that first-level division."""
+    from crimegraph.export.places import in_regions
+
+    return in_regions(town, [state]) is not None
+
+
+def known_place(name: str) -> bool:
+    """Whether the gazetteer (ours or GeoNames) knows a place of that name."""
+    from crimegraph.export.places import candidates
+
+    return bool(candidates(name))
 
 
 # ACLED's own note of where it placed an event: "(coded to San Rafael del Pinal, Tachira)".
@@ -119,17 +149,40 @@ def best_place(doc: Doc, span: Span, near: int, language: str = "en") -> str | N
     for cluster, root in locations_in(doc, span):
         if is_actor_mention(root, doc[near]) or not is_setting(root, language):
             continue
-        key = (_mention_precision(doc, cluster, root), -abs(root.i - near), cluster.name)
+        own = _other_place(doc, cluster, root)
+        level = precision(own) if own else _mention_precision(doc, cluster, root)
+        key = (level, -abs(root.i - near), own or cluster.name)
         if best is None or key[:2] > best[:2]:
             best = key
+    for town in towns(doc):  # towns the model missed, placed by the text ("in X, State", "municipio X")
+        if town.start >= span.start and town.end <= span.end:
+            key = (3, -min(abs(town.start - near), abs(town.end - 1 - near)), town.name)
+            if best is None or key[:2] > best[:2]:
+                best = key
     return best[2] if best else None
+
+
+def _other_place(doc: Doc, cluster: EntityCluster, root: Token) -> str | None:
+    """The mention's own text when a state's entity has it and it shares no word with the state's name: a
+    town joined to the state it lies in ("San Calixto (Norte de Santander)" read as a name and its
+    translation in parentheses)."""
+    if precision(cluster.name) != 2:
+        return None
+    start, end = next(((s, e) for s, e in cluster.mentions if s <= root.i < e), (root.i, root.i + 1))
+    text = doc[start:end].text
+    if len(text) <= 3 or text.isupper() or precision(text) != 3:
+        return None  # an acronym ("DF") or another name of a division
+    words = {w.lower() for w in text.split() if w.lower() not in PARTICLES}
+    return text if words and not words & {w.lower() for w in cluster.name.split()} else None
 
 
 def _mention_precision(doc: Doc, cluster: EntityCluster, root: Token) -> int:
     """A name's precision, and a town's for one that a state qualifies ("Guadalupe, Zacatecas": not the
     Spanish name of Guadeloupe)."""
     level = precision(cluster.name)
-    end = next((e for s, e in cluster.mentions if s <= root.i < e), root.i + 1)
+    start, end = next(((s, e) for s, e in cluster.mentions if s <= root.i < e), (root.i, root.i + 1))
+    if qualifies_place(doc, start):  # "Pataz (La Libertad)": the division that says where Pataz lies
+        return min(level, 2)
     if level < 3 and end + 1 < len(doc) and doc[end].text in (",", "(") and qualifies_place(doc, end + 1):
         following = cg.entity_at(doc, end + 1)
         if following is not None and following is not cluster and precision(following.name) == 2:
@@ -140,10 +193,12 @@ def _mention_precision(doc: Doc, cluster: EntityCluster, root: Token) -> int:
 def qualifies_place(doc: Doc, start: int) -> bool:
     """A place mention that only qualifies the place before it: "Zacatecas" in "Guadalupe, Zacatecas",
     "Cauca" in "Suárez (Cauca)"."""
+    if start >= 1 and doc[start - 1].lower_ in ARTICLES:
+        start -= 1  # "(La Libertad)" when the mention is "Libertad"
     if start < 2 or doc[start - 1].text not in (",", "("):
         return False
     before = cg.entity_at(doc, start - 2)
-    return before is not None and before.type == "LOCATION"
+    return (before is not None and before.type == "LOCATION") or town_at(doc, start - 2) is not None
 
 
 def dateline_place(doc: Doc) -> str | None:

@@ -61,3 +61,26 @@ def test_most_precise_place(text: str, language: str, place: str) -> None:
 def test_a_state_that_qualifies_a_town_is_no_actor() -> None:
     found = events("On 1 October 2022, a journalist was found dead near Chilpancingo, Guerrero.")
     assert found and found[0]["location"] == "Chilpancingo" and "Guerrero" not in found[0]["actors"]
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    # towns the model does not tag, placed by the text
+    ("On 6 May 2022, near Jerusalén, Cundinamarca, gunmen killed a farmer.", "en", "Jerusalén"),
+    ("El 6 de mayo de 2022, en la zona rural del municipio de San Calixto (Norte de Santander), disidentes "
+     "asesinaron a un campesino.", "es", "San Calixto"),
+    # a division after a town ranks as a state even when the model cuts its article
+    ("El 6 de mayo de 2022, en Tayabamba (La Libertad), mineros asesinaron a un vigilante.", "es", "Tayabamba"),
+    # the setting of the sentence before, for a sentence that names none
+    ("On 6 May 2022, in Tecomán, Colima, two men on a motorcycle fired at a mechanic and his son. Both were "
+     "killed.", "en", "Tecomán"),
+])
+def test_towns_the_model_missed(text: str, language: str, place: str) -> None:
+    found = events(text, language)
+    assert found and found[0]["location"] == place
+
+
+def test_a_state_and_a_town_in_it_are_one_setting() -> None:
+    from crimegraph.extract.event_merge import nested_places, places_compatible
+
+    assert places_compatible("Caquetá", "El Doncello") and nested_places("Caquetá", "El Doncello")
+    assert not places_compatible("Sinaloa", "Fresnillo")  # GeoNames puts Fresnillo in Zacatecas
