@@ -181,7 +181,7 @@ class EventExtractor:
         lemma = token.lemma_.lower()
         if (lemma in self.lethal or lemma in self.lethal_found and entails_death(token, frozenset())) \
                 and token.pos_ == "VERB":
-            deps = OBJECTS
+            deps = OBJECTS | SUBJECTS if is_passive(token) else OBJECTS
         elif lemma in self.lethal_subject:
             deps = SUBJECTS | OBJECTS  # a subject after the verb ("murieron seis rebeldes") is often an object
         else:
@@ -297,6 +297,11 @@ class Context:
         """The setting of the sentence just before, which a sentence naming none goes on telling ("In
         Guadalupe, Nuevo León, two men shot at a taxi driver and his passenger. Both were killed.")."""
         return self.last[1] if self.last is not None and self.last[0] == number - 1 else None
+
+
+def is_passive(token: Token) -> bool:
+    """A passive verb whose subject the parser labels nsubj ("cuatro trabajadores fueron asesinados")."""
+    return any(c.dep_ in ("aux", "aux:pass", "auxpass") and c.lemma_.lower() in ("ser", "be") for c in token.children)
 
 
 def confidence(trigger: Trigger, date: str | None, place: str | None, actors: list[str]) -> float:

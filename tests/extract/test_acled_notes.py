@@ -84,3 +84,24 @@ def test_a_state_and_a_town_in_it_are_one_setting() -> None:
 
     assert places_compatible("Caquetá", "El Doncello") and nested_places("Caquetá", "El Doncello")
     assert not places_compatible("Sinaloa", "Fresnillo")  # GeoNames puts Fresnillo in Zacatecas
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # a passive lethal verb whose subject the Spanish parser labels nsubj
+    ("El 4 de julio de 2022, en Apatzingán, sicarios atacaron un taller; dos mecánicos fueron asesinados.", 2),
+    ("El 4 de julio de 2022, cerca de Tumaco, el Ejército se enfrentó con disidentes. Tres de los atacantes "
+     "fueron abatidos.", 3),
+])
+def test_passive_tolls_in_spanish(text: str, fatalities: int) -> None:
+    assert [e["fatalities"] for e in events(text, "es")] == [fatalities]
+
+
+@pytest.mark.parametrize(("text", "language", "kind"), [
+    ("On 2 June 2022, a bomb went off outside a police station in Jamundí, Valle del Cauca.", "en", "attack"),
+    ("On 2 June 2022, dissidents dropped explosives from a drone on an army post in Argelia, Cauca.", "en", "attack"),
+    ("On 2 June 2022, in Ocaña, Norte de Santander, students threw stones at the riot police.", "en", "protest"),
+    ("El 2 de junio de 2022, en Cúcuta, jóvenes lanzaron piedras contra la sede de la alcaldía.", "es", "protest"),
+])
+def test_acled_event_phrasings(text: str, language: str, kind: str) -> None:
+    result = extract(Article(id="n", text=text, date="2023-12-31", language=language)).to_eval()
+    assert kind in [e["type"] for e in result["events"]]
