@@ -6,14 +6,14 @@ import csv
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import IO, Any
 
 from crimegraph.export.acled_actors import acled_region, coded_sides, iso_number
 from crimegraph.export.context import article_countries, context_of
-from crimegraph.export.places import Place, countries, is_admin1, locate
+from crimegraph.export.places import Place, candidates, countries, is_admin1, locate
 from crimegraph.export.snapshot import EntityRecord, EventRecord, Snapshot
 
 # The columns of ACLED's data export, named and ordered as its Codebook names them.
@@ -96,12 +96,26 @@ def geography(event: EventRecord, snap: Snapshot, context: list[str], regions: l
     """Where the event was (None when the place is unknown) and its country code (else the reports' main one):
     a town in a division its reports name first ("Guadalupe" beside "Zacatecas")."""
     entity = snap.entity(event.location_id)
-    for name in ([entity.name, *entity.aliases] if entity else []) + ([event.location] if event.location else []):
-        place = locate(name, context, regions)
-        if place is not None:
-            return place, place.country
+    names = ([entity.name, *entity.aliases] if entity else []) + ([event.location] if event.location else [])
+    found = [(p, name != event.location) for name in dict.fromkeys(names)
+             if (p := locate(name, context, regions)) is not None]
+    if found:  # the most precise, the event's own spelling on ties: the town, not the state its entity joined
+        place = min(found, key=lambda f: (f[0].geo_precision, f[1]))[0]
+        return place, place.country
     common = Counter(context).most_common(1)
     return None, common[0][0] if common else ""
+
+
+def division_of(name: str | None, regions: list[str]) -> Place | None:
+    """For a town the gazetteer does not know, the one first-level division its reports name ("El Plateado"
+    in a note that names Cauca): the division's name and centre, the town's own name kept."""
+    divisions = list(dict.fromkeys(regions))
+    if not name or len(divisions) != 1:
+        return None
+    place = next((p for p in candidates(divisions[0]) if p.kind == "admin1"), None)
+    if place is None:
+        return None
+    return replace(place, name=name, kind="admin2", admin1=place.admin1 or place.name)
 
 
 def article_regions(snap: Snapshot) -> dict[str, list[str]]:
@@ -143,6 +157,11 @@ def acled_row(event: EventRecord, snap: Snapshot, countries: dict[str, list[str]
     kind = acled_type(event, actors, notes)
     places_named = [r for a in event.article_ids for r in (regions or {}).get(a, [])]
     place, code = geography(event, snap, context_of(event.article_ids, countries), places_named)
+    division = division_of(event.location, places_named) if place is None or place.admin1 is None else None
+    if place is None and division is not None:
+        place, code = division, division.country
+    elif place is not None and division is not None and place.kind != "country" and division.country == place.country:
+        place = replace(place, admin1=division.admin1)
     date, precision = event_date(event, snap)
     country = country_name(code)
     sides = coded_sides(kind, actors, country)

@@ -95,12 +95,15 @@ def towns(doc: Doc) -> list[Town]:
 def _after_other_names(doc: Doc, start: int, end: int) -> int | None:
     """Where the place name starts once a leading name of something else is cut off ("PRI de Guadalupe y
     Calvo": the party's candidate for the town); None when nothing is left."""
+    first = start
     while start < end:
         cluster = cg.entity_at(doc, start)
         if cluster is None or cluster.type == "LOCATION":
             return start
         while start < end and cg.entity_at(doc, start) is cluster:
             start += 1
+        if start < end and not doc[start - 1].whitespace_:
+            return first  # one word the model split ("Croix" of "Croix-des-Bouquets"): keep it whole
         while start < end and doc[start].lower_ in CONNECTORS:
             start += 1
     return None

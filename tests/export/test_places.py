@@ -55,3 +55,12 @@ def test_world_cities_fill_gaps_in_the_countries_of_the_article() -> None:
     home = locate("Barcelona", ["VE"])
     assert home is not None and home.admin1 == "Anzoátegui"
     assert locate("Springfield", ["VE"]) is None
+
+
+def test_an_unknown_town_takes_the_one_division_its_report_names() -> None:
+    from crimegraph.export.acled import division_of
+
+    place = division_of("Vereda Nueva Esperanza", ["Cauca"])
+    assert place is not None and place.admin1 == "Cauca" and place.name == "Vereda Nueva Esperanza"
+    assert place.geo_precision == 2
+    assert division_of("Vereda Nueva Esperanza", ["Cauca", "Nariño"]) is None
