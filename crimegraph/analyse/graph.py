@@ -11,17 +11,10 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from crimegraph.analyse.profile import resolve_target
+from crimegraph.analyse.refs import Citation, EntityRef, article_meta, citations, cite, entity_refs
 from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.latest import latest_reports, took_part
-from crimegraph.store.queries import (
-    Citation,
-    EntityRef,
-    article_meta,
-    canonical_map,
-    citations,
-    cite,
-    entity_refs,
-)
+from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import claims, entities, event_actors, event_reports, events
 
 MAX_EVENT_ACTORS = 12  # a shared event links its actors only when it has at most this many

@@ -9,22 +9,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, and_, func, select
 
+from crimegraph.analyse.refs import Citation, EntityRef, article_meta, cite, entity_refs, find_entities
 from crimegraph.analyse.ties import Tie, ties
 from crimegraph.analyse.timeline import EventLine, counted_timeline
 from crimegraph.exc import CrimegraphError
 from crimegraph.store.db import Bind, connect, in_chunks
 from crimegraph.store.latest import recent_articles
-from crimegraph.store.queries import (
-    Citation,
-    EntityRef,
-    article_count,
-    article_meta,
-    canonical_of,
-    cite,
-    entity_refs,
-    find_entities,
-    members,
-)
+from crimegraph.store.queries import article_count, canonical_of, members
 from crimegraph.store.tables import articles, claims, entities, mentions, names
 
 OUTGOING = {"holds_position": "positions", "member_of": "memberships", "involved_in": "activities",

@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
+from crimegraph.analyse.refs import Citation, EntityRef, citations, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
-from crimegraph.store.queries import Citation, EntityRef, canonical_map, citations, entity_refs, members
+from crimegraph.store.queries import canonical_map, members
 from crimegraph.store.tables import claims, event_actors, event_reports, mentions
 
 CLAIMS = 500  # ties are weighed over the entity's latest this many claims,

@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
+from crimegraph.analyse.refs import Citation, article_meta, cite, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import event_count, latest_event_ids, latest_reports, took_part
-from crimegraph.store.queries import Citation, article_meta, canonical_map, cite, entity_refs
+from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import event_actors, event_reports, events
 
 REPORTS = 3  # citations per event: its latest reports (report_count says how many there are)

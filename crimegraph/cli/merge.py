@@ -8,11 +8,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from crimegraph.analyse.refs import entity
 from crimegraph.cli.kb import DbOption, handled, open_knowledge_base
 from crimegraph.resolve import clusters
 from crimegraph.resolve.settle import settle_all
 from crimegraph.settings import Settings
-from crimegraph.store.queries import entity
 
 
 def merge_command(

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from crimegraph.analyse.profile import Fact, Profile, profile
+from crimegraph.analyse.refs import Citation
 from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
-from crimegraph.store.queries import Citation
 
 LABELS = {
     "positions": "Positions", "memberships": "Memberships", "activities": "Criminal activities",

@@ -8,8 +8,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from crimegraph.analyse.search import SearchResults, search
 from crimegraph.cli.kb import DbOption, FormatOption, check_format, handled, open_knowledge_base, print_json
-from crimegraph.store.search import SearchResults, search
 
 
 def search_command(

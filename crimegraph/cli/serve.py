@@ -14,7 +14,7 @@ from crimegraph.settings import Settings
 
 def warm_geocoder() -> None:
     """Load the gazetteers the map needs, in the background, so the first map opens quickly."""
-    from crimegraph.serve.geo import centroids, cities, place_countries
+    from crimegraph.analyse.geo import centroids, cities, place_countries
 
     centroids()
     place_countries()

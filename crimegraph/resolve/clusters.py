@@ -14,7 +14,9 @@ from crimegraph.resolve.features import people_differ
 from crimegraph.resolve.names import person_tokens
 from crimegraph.resolve.roles import position_countries, roles_conflict
 from crimegraph.store.db import in_chunks
-from crimegraph.store.judgements import Judgement, effective, pair
+from crimegraph.store.judgements import Judgement as Judgement
+from crimegraph.store.judgements import effective as effective
+from crimegraph.store.judgements import pair as pair
 from crimegraph.store.keys import family
 from crimegraph.store.tables import DIFFERENT, SAME, USER, entities, judgements, mentions
 

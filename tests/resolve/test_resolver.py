@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
+from crimegraph.analyse.refs import find_entities
 from crimegraph.model import Extraction
 from crimegraph.resolve import clusters
 from crimegraph.resolve.settle import settle
-from crimegraph.store.queries import find_entities
 from crimegraph.store.tables import entities, judgements
 from tests.kb import actor, doc, load, person, place
 

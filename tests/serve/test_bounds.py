@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-import crimegraph.serve.queries.entities as dossier
-import crimegraph.serve.queries.graph as network
+import crimegraph.analyse.entities as dossier
+import crimegraph.analyse.network as network
 from tests.serve.test_api import entity_id
 
 

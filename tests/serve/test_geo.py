@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crimegraph.serve import geo
+from crimegraph.analyse import geo
 
 SQUARE = {
     "type": "Topology", "transform": {"scale": [1.0, 1.0], "translate": [10.0, 20.0]},

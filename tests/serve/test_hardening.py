@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from crimegraph.serve.queries.common import MAX_OFFSET, Page
+from crimegraph.analyse.common import MAX_OFFSET, Page
 from crimegraph.serve.web.templating import web_url
 
 HUGE = str(2**70)

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import Connection, Engine, inspect, select
 
 import crimegraph.store.latest as latest
+from crimegraph.analyse.refs import entity_refs
 from crimegraph.model import Extraction
 from crimegraph.resolve import clusters
 from crimegraph.store.latest import latest_claim_ids, latest_event_ids, latest_reported, recent_articles
 from crimegraph.store.migrations import QUERY_INDEXES, REPLACED_INDEXES
-from crimegraph.store.queries import article_count, canonical_of, entity_refs, members
+from crimegraph.store.queries import article_count, canonical_of, members
 from crimegraph.store.tables import articles, claims, entities, events
 from tests.kb import actor, claim, doc, event, load, place
 

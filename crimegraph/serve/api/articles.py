@@ -10,11 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 
+from crimegraph.analyse.articles import article
 from crimegraph.exc import InputError
 from crimegraph.model import Article
 from crimegraph.serve.api.respond import WRITE_ERRORS, errors
 from crimegraph.serve.deps import Conn, Writer
-from crimegraph.serve.queries.articles import article
 
 router = APIRouter(tags=["articles"])
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from crimegraph.analyse.claims import list_claims
 from crimegraph.serve.api.params import PageParam
 from crimegraph.serve.deps import Conn
-from crimegraph.serve.queries.claims import list_claims
 
 router = APIRouter(tags=["claims"])
 

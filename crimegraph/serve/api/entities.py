@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
+from crimegraph.analyse.entities import dossier, list_entities
 from crimegraph.serve.api.params import PageParam
 from crimegraph.serve.api.respond import DirectJSON, json_object
 from crimegraph.serve.deps import Conn
-from crimegraph.serve.queries.entities import list_entities, profile
 
 router = APIRouter(tags=["entities"])
 
@@ -28,7 +28,7 @@ def get_entities(conn: Conn, page: PageParam,
 def get_entity(conn: Conn, entity_id: str) -> DirectJSON:
     """The dossier: names, claims about the entity (asserted and alleged, with citations), claims it makes,
     events, mentions, connections and resolution judgements."""
-    found = profile(conn, entity_id)
+    found = dossier(conn, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return DirectJSON(found)

@@ -6,9 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
+from crimegraph.analyse.events import list_events, timeline
 from crimegraph.serve.api.params import EventParam, PageParam
 from crimegraph.serve.deps import Conn
-from crimegraph.serve.queries.events import list_events, timeline
 
 router = APIRouter(tags=["events"])
 

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from crimegraph.analyse.network import GraphFilter, graph
 from crimegraph.serve.api.respond import DirectJSON, json_object
 from crimegraph.serve.deps import Cache, Conn
-from crimegraph.serve.queries.graph import GraphFilter, graph
 
 router = APIRouter(tags=["graph"])
 

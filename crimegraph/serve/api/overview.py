@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from crimegraph.analyse.overview import overview
 from crimegraph.serve.deps import Cache, Conn
-from crimegraph.serve.queries.overview import overview
 
 router = APIRouter(tags=["overview"])
 

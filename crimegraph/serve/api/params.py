@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from crimegraph.serve.queries.common import MAX_LIMIT, MAX_OFFSET, Page
-from crimegraph.serve.queries.events import EventFilter
+from crimegraph.analyse.common import MAX_LIMIT, MAX_OFFSET, Page
+from crimegraph.analyse.events import EventFilter
 
 
 def page(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = 50,

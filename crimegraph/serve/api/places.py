@@ -6,11 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
+from crimegraph.analyse.geo import outlines
+from crimegraph.analyse.places import map_points
 from crimegraph.serve.api.params import EventParam
 from crimegraph.serve.api.respond import errors
 from crimegraph.serve.deps import Conn
-from crimegraph.serve.geo import outlines
-from crimegraph.serve.queries.places import map_points
 
 router = APIRouter(tags=["map"])
 

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from crimegraph.analyse.search import search
 from crimegraph.serve.deps import Conn
-from crimegraph.store.search import search
 
 router = APIRouter(tags=["search"])
 

@@ -7,17 +7,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
+from crimegraph.analyse.articles import article
+from crimegraph.analyse.entities import dossier, list_entities
+from crimegraph.analyse.events import timeline
+from crimegraph.analyse.overview import overview
+from crimegraph.analyse.search import search
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
 from crimegraph.serve.api.articles import parse_span
 from crimegraph.serve.api.params import EventParam, PageParam
 from crimegraph.serve.api.paths import find_paths
 from crimegraph.serve.deps import Cache, Conn
-from crimegraph.serve.queries.articles import article
-from crimegraph.serve.queries.entities import list_entities, profile
-from crimegraph.serve.queries.events import timeline
-from crimegraph.serve.queries.overview import overview
 from crimegraph.serve.web.templating import STATIC, make_templates
-from crimegraph.store.search import search
 
 router = APIRouter(include_in_schema=False)
 templates = make_templates()
@@ -51,7 +51,7 @@ def entities_page(request: Request, conn: Conn, paging: PageParam, q: str | None
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, conn: Conn, entity_id: str) -> HTMLResponse:
-    data = profile(conn, entity_id)
+    data = dossier(conn, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return page(request, "entity.html", f"/api/entities/{entity_id}", data=data)

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from crimegraph.analyse.refs import display_title
 from crimegraph.store.db import in_chunks
-from crimegraph.store.queries import canonical_map, display_title
+from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import articles, entities, names
 
 MAX_LIMIT = 500

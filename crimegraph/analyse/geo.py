@@ -13,7 +13,7 @@ from typing import Any
 
 from crimegraph.store.keys import country_code
 
-OUTLINES = Path(__file__).parent / "web" / "static" / "vendor" / "world-atlas" / "countries-50m.json"
+OUTLINES = Path(__file__).parent.parent / "serve" / "web" / "static" / "vendor" / "world-atlas" / "countries-50m.json"
 EXONYM_POPULATION = 150_000
 ANTARCTICA = "010"  # ISO 3166 numeric: left off the map (its ring runs along the pole)
 LATIN = re.compile(r"^[A-Za-zÀ-ÿ .'’-]+$")

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from crimegraph.serve.queries.claims import entity_claims
-from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
-from crimegraph.serve.queries.events import entity_events
+from crimegraph.analyse.claims import entity_claims
+from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
+from crimegraph.analyse.events import entity_events
+from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import recent_articles
-from crimegraph.store.queries import EntityRef, article_count, canonical_map, entity_refs
+from crimegraph.store.queries import article_count, canonical_map
 from crimegraph.store.search import name_hits
 from crimegraph.store.tables import (
     entities,
@@ -96,7 +97,7 @@ def connections(entity_id: str, found_claims: list[dict[str, Any]], found_events
     return [{**refs[node], "weight": w} for node, w in weight.most_common(limit)]
 
 
-def profile(conn: Connection, node: str) -> dict[str, Any] | None:
+def dossier(conn: Connection, node: str) -> dict[str, Any] | None:
     """The dossier of an entity: names, claims about it and by it (with citations), events, mentions.
 
     Lists are bounded, newest first, and come with totals: the latest CLAIMS claims about it and by it

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from crimegraph.serve.geo import geocode
-from crimegraph.serve.queries.common import entity_names
-from crimegraph.serve.queries.events import ANY_EVENT, EventFilter
+from crimegraph.analyse.common import entity_names
+from crimegraph.analyse.events import ANY_EVENT, EventFilter
+from crimegraph.analyse.geo import geocode
 from crimegraph.store.tables import events
 
 LATEST = 5

@@ -9,15 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
-from crimegraph.serve.queries.common import (
-    FIRST_PAGE,
-    Page,
-    article_refs,
-    citation,
-    entity_names,
-    listing,
-    nodes_named,
-)
+from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_events, latest_event_ids, latest_reports, took_part
 from crimegraph.store.tables import event_actors, event_reports, events

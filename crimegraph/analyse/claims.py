@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, or_, select, true
 
-from crimegraph.serve.queries.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
+from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
 from crimegraph.store.latest import count_claims, latest_claim_ids
 from crimegraph.store.tables import articles, claims
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from crimegraph.analyse.refs import find_entities
+from crimegraph.analyse.search import search, snippet
 from crimegraph.model import Extraction
-from crimegraph.store.queries import find_entities
-from crimegraph.store.search import search, snippet
 from tests.kb import doc, load, person, place
 
 TEXT = ("Police in Cúcuta detained the trader Joaquín Ordóñez on Tuesday. "

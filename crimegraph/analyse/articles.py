@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from crimegraph.serve.queries.claims import claims_where
-from crimegraph.serve.queries.common import entity_names
-from crimegraph.serve.queries.events import events_where
-from crimegraph.store.queries import display_title
+from crimegraph.analyse.claims import claims_where
+from crimegraph.analyse.common import entity_names
+from crimegraph.analyse.events import events_where
+from crimegraph.analyse.refs import display_title
 from crimegraph.store.tables import articles, claims, event_reports, events, mentions
 
 RANK = {"denied": 1, "asserted": 2, "alleged": 3}

@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, true, union_all
 
-from crimegraph.serve.queries.events import events_where
-from crimegraph.store.queries import entity_refs, stats
+from crimegraph.analyse.events import events_where
+from crimegraph.analyse.refs import entity_refs
+from crimegraph.store.queries import stats
 from crimegraph.store.tables import claims, entities, event_actors
 
 
