@@ -9,6 +9,8 @@ _TAG = re.compile(r"<[^>]{0,2000}>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _BOLD = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
+_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{1,2000}\)")
+_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,300})\]\([^)\s]{1,2000}\)")
 _LOOKS_HTML = re.compile(r"<(html|body|p|div|br|span|a|h[1-6]|article)\b[^>]*>", re.I)
 
 MAX_CHUNK = 100_000
@@ -31,11 +33,26 @@ def strip_html(text: str) -> str:
 def clean_text(text: str) -> str:
     """Text ready for the pipeline: no markup, no control characters.
 
-    Markdown bold markers become spaces, so character offsets into plain text stay true.
+    Markdown bold markers, images (with their captions) and the brackets and addresses of links become
+    spaces, so character offsets into plain text stay true.
     """
     if looks_like_html(text):
         text = strip_html(text)
-    return _BOLD.sub("  ", _CONTROL.sub(" ", text))
+    text = _BOLD.sub("  ", _CONTROL.sub(" ", text))
+    if "](" in text:
+        text = _IMAGE.sub(blank, text)
+        text = _LINK.sub(link_text, text)
+    return text
+
+
+def blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def link_text(match: re.Match[str]) -> str:
+    """A Markdown link's text in place, its brackets and address blanked."""
+    words = match.group(1)
+    return " " + words + " " * (len(match.group(0)) - len(words) - 1)
 
 
 def is_junk(text: str) -> bool:

@@ -133,6 +133,8 @@ class EntityTyper:
             return Candidate(start, end, PERSON, None, "model", label)
         words = [fold(t.text) for t in doc[start:end]]
         type_ = classify(words, label, self.lex)
+        if type_ == PERSON and any(c.isdigit() for c in text):
+            return None  # a document number ("FIN-2019-A002"), never a person's name
         weak = type_ == MODEL_LABELS.get(label) and type_ in (ORG, LOC) and not country_code(text)
         return Candidate(start, end, type_, None, "model", label, weak and not self.lex.is_place(text))
 

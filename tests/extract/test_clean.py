@@ -32,3 +32,11 @@ def test_markdown_bold_becomes_spaces_and_keeps_offsets() -> None:
     assert len(cleaned) == len(text)
     assert "Rafael Example Name" in cleaned and "**R" not in cleaned and "e**" not in cleaned
     assert "2 ** 3" in cleaned
+
+
+def test_markdown_images_and_link_addresses_become_spaces() -> None:
+    text = "![Foto Reuters](http://i.example.com/a.jpg)Caracas. Read [the order](https://gov.example/o.pdf) now."
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert cleaned.split() == ["Caracas.", "Read", "the", "order", "now."]
+    assert cleaned.index("Caracas") == text.index("Caracas") and cleaned.index("order") == text.index("order")

@@ -143,3 +143,15 @@ def test_joined_names_split_when_both_are_known(en: Language) -> None:
     doc = en("Norte Oil Company owns Norte Trading Ltd. Regulators fined Norte Oil Company and Norte Trading Ltd. "
              "in May, and Norte Trading Ltd. appealed.")
     assert "Norte Oil Company and Norte Trading Ltd." not in found(doc)
+
+
+def test_a_document_number_is_never_a_person(en: Language) -> None:
+    typer = en.get_pipe("crimegraph_entities")
+    doc = en("FinCEN advisory FIN-2019-A002 was signed by Kenneth Blanco.")
+    number = next(t.i for t in doc if t.text.startswith("FIN"))
+    end = number + 1
+    while end < len(doc) and doc[end].text in ("-", "2019", "A002", "-A002", "2019-A002"):
+        end += 1
+    assert typer.model_candidate(doc, number, end, "PERSON", set()) is None  # type: ignore[attr-defined]
+    name = next(t.i for t in doc if t.text == "Kenneth")
+    assert typer.model_candidate(doc, name, name + 2, "PERSON", set()) is not None  # type: ignore[attr-defined]
