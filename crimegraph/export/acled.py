@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from crimegraph.export.acled_actors import acled_region, coded_sides, iso_number
 from crimegraph.export.context import article_countries, context_of
-from crimegraph.export.places import Place, candidates, countries, is_admin1, locate
+from crimegraph.export.places import Place, candidates, country_name, is_admin1, locate
 from crimegraph.export.snapshot import EntityRecord, EventRecord, Snapshot
 
 # The columns of ACLED's data export, named and ordered as its Codebook names them.
@@ -77,19 +77,6 @@ def event_date(event: EventRecord, snap: Snapshot) -> tuple[str, int]:
         return f"{when}-01-01", 3
     dates = sorted(d for d in (snap.articles[a].date for a in event.article_ids if a in snap.articles) if d)
     return (dates[0][:10], 3) if dates else ("", 3)
-
-
-def country_name(code: str | None) -> str:
-    """The English name of a country code (the gazetteer's, else FollowTheMoney's, else the code)."""
-    if not code:
-        return ""
-    if code in countries():
-        return countries()[code].name
-    try:
-        from followthemoney.types import registry
-    except ImportError:
-        return code
-    return str(registry.country.caption(code.lower()) or code)
 
 
 def geography(event: EventRecord, snap: Snapshot, context: list[str], regions: list[str]) -> tuple[Place | None, str]:

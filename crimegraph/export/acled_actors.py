@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from crimegraph.export.context import country_in_name
+from crimegraph.export.places import country_code, country_name
 from crimegraph.export.snapshot import EntityRecord
 
 # ACLED's interaction codes (Codebook 2023): the kind of actor.
@@ -66,15 +67,12 @@ def acled_actor(entity: EntityRecord, country: str) -> tuple[str, int]:
     if entity.type == "ILLEGAL_GROUP":
         return entity.name, REBELS if REBEL_GROUPS.search(entity.name) else MILITIA
     if entity.type == "LOCATION":
-        from crimegraph.export.acled import country_name
-        from crimegraph.export.places import country_code
         code = country_code(entity.name)
         return (f"Government of {country_name(code)}" if code else entity.name), STATE
     return entity.name, CIVILIANS if entity.type == "PERSON" else EXTERNAL
 
 
 def _country_of(entity: EntityRecord, country: str) -> str:
-    from crimegraph.export.acled import country_name
     code = country_in_name(entity.name)
     return country_name(code) if code else country
 

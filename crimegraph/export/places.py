@@ -208,3 +208,16 @@ def is_admin1(name: str) -> bool:
     """A first-level division's name (a state, department or province of admin1.tsv or places.tsv)."""
     key = fold(name)
     return key in admin1_variants() or any(p.kind == "admin1" for p in gazetteer().get(key, ()))
+
+
+def country_name(code: str | None) -> str:
+    """The English name of a country code (the gazetteer's, else FollowTheMoney's, else the code)."""
+    if not code:
+        return ""
+    if code in countries():
+        return countries()[code].name
+    try:
+        from followthemoney.types import registry
+    except ImportError:
+        return code
+    return str(registry.country.caption(code.lower()) or code)

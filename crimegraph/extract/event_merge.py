@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from crimegraph.extract.places import known_place, lies_in, place_kind, precision
+from crimegraph.extract.divisions import known_place, lies_in, place_kind, precision
 from crimegraph.model import Event, Evidence
 
 

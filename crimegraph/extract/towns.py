@@ -38,7 +38,7 @@ class Town:
 @cache
 def _states() -> tuple[str, ...]:
     """Names of first-level divisions, longest first."""
-    from crimegraph.extract.places import division_names
+    from crimegraph.extract.divisions import division_names
 
     return tuple(sorted(division_names(), key=len, reverse=True))
 
@@ -70,7 +70,7 @@ def towns(doc: Doc) -> list[Town]:
     cached: list[Town] | None = doc.user_data.get("cg_towns")
     if cached is not None:
         return cached
-    from crimegraph.extract.places import precision
+    from crimegraph.extract.divisions import precision
 
     found: dict[int, Town] = {}
     for number, pattern in enumerate(_patterns()):

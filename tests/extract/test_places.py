@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from crimegraph.extract.places import best_place, place_kind
+from crimegraph.extract.divisions import place_kind
+from crimegraph.extract.places import best_place
 
 
 def test_place_kinds() -> None:
