@@ -205,9 +205,9 @@ def main() -> None:
     if args.slowest:
         print_slowest(measure_json(["--child", "slowest", "--slowest", str(args.slowest), "--corpus", str(corpus)]))
         return
-    growth = ["--child", "growth", "--corpus", str(corpus)]
+    growth_run = ["--child", "growth", "--corpus", str(corpus)]
     if args.growth:
-        print_growth(measure_json(growth))
+        print_growth(measure_json(growth_run))
         return
     bare = measure("bare", args.n, args.lang, corpus)
     ours = measure("pipeline", args.n, args.lang, corpus)
@@ -226,11 +226,11 @@ def main() -> None:
         print(f"memory over {args.memory} articles (RSS MB every 100): "
               + " ".join(str(mb) for _, mb in samples))
         if len(samples) >= 3:
-            growth = samples[-1][1] - samples[1][1]
-            per_doc = growth / (samples[-1][0] - samples[1][0])
-            print(f"growth from article {samples[1][0]} to {samples[-1][0]}: {growth:+.1f} MB "
+            grown = samples[-1][1] - samples[1][1]
+            per_doc = grown / (samples[-1][0] - samples[1][0])
+            print(f"growth from article {samples[1][0]} to {samples[-1][0]}: {grown:+.1f} MB "
                   f"({per_doc * 1024:+.1f} KB/article)")
-    print_growth(measure_json(growth))
+    print_growth(measure_json(growth_run))
 
 
 if __name__ == "__main__":
