@@ -58,7 +58,8 @@ class RoleReader:
         "President of Colombia", "presidente venezolano"."""
         before = doc[title.start - 1] if title.start > 0 else None
         if before is not None and before.text in ("'s", "’s") and title.start >= 2:
-            return self.country_at(title.start - 2, index, clusters)
+            return self.country_at(title.start - 2, index, clusters) or self.leader_country(title.start - 2, index,
+                                                                                             clusters)
         if before is not None and (adjective := self.adjective(before.text)):
             return adjective
         after = doc[title.end] if title.end < len(doc) else None
@@ -79,6 +80,13 @@ class RoleReader:
             return None
         code = country_code(clusters[index[i]].name)
         return self.lex.countries.get(code) if code else None
+
+    def leader_country(self, i: int, index: dict[int, int], clusters: list[EntityCluster]) -> str | None:
+        """The country of a head of state named at token i: "Maduro's vice president" serves Venezuela."""
+        if i not in index or clusters[index[i]].type != PERSON:
+            return None
+        codes = {code for name in clusters[index[i]].names if (code := self.lex.leaders.get(fold(name)))}
+        return self.lex.countries.get(codes.pop()) if len(codes) == 1 else None
 
     def body_of(self, doc: Doc, title: Title, person: int | None, country: str | None,
                 index: dict[int, int], clusters: list[EntityCluster]) -> int | None:
