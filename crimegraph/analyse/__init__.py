@@ -1,1 +1,1 @@
-"""Analyse the knowledge base: entity profiles, timelines and paths between actors."""
+"""Every read of the knowledge base: dossiers, claims, events, articles, the network, paths, search, screening."""

@@ -9,12 +9,29 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from crimegraph.analyse.claims import claims_where
-from crimegraph.analyse.common import entity_names
+from crimegraph.analyse.common import Answer, entity_names
 from crimegraph.analyse.events import events_where
 from crimegraph.analyse.refs import display_title
 from crimegraph.store.tables import articles, claims, event_reports, events, mentions
 
 RANK = {"denied": 1, "asserted": 2, "alleged": 3}
+
+
+@dataclass(slots=True)
+class ArticleView(Answer):
+    """One article: its text, mentions, claims and events, and the text in marked segments."""
+
+    id: str
+    title: str
+    date: str | None
+    language: str | None
+    source: str | None
+    url: str | None
+    text: str
+    mentions: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    segments: list[dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +105,7 @@ def article_mentions(conn: Connection, article_id: str) -> list[dict[str, Any]]:
             for r in rows]
 
 
-def article(conn: Connection, article_id: str, cited: tuple[int, int] | None = None) -> dict[str, Any] | None:
+def article(conn: Connection, article_id: str, cited: tuple[int, int] | None = None) -> ArticleView | None:
     """The article with its mentions, claims and events, and its text in marked segments."""
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
     if row is None:
@@ -105,10 +122,6 @@ def article(conn: Connection, article_id: str, cited: tuple[int, int] | None = N
                 marks.append(Mark(*where, "claim", claim["status"]))
     if cited and 0 <= cited[0] < cited[1] <= len(text):
         marks.append(Mark(cited[0], cited[1], "cited", True))
-    return {
-        "id": row.id, "title": display_title(row.title, text), "date": row.date, "language": row.language,
-        "source": row.source, "url": row.url, "text": text,
-        "mentions": found_mentions, "claims": found_claims,
-        "events": events_where(conn, events.c.id.in_(reported), 200),
-        "segments": segments(text, marks),
-    }
+    return ArticleView(row.id, display_title(row.title, text), row.date, row.language, row.source, row.url, text,
+                       found_mentions, found_claims, events_where(conn, events.c.id.in_(reported), 200),
+                       segments(text, marks))

@@ -7,7 +7,16 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, or_, select, true
 
-from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
+from crimegraph.analyse.common import (
+    FIRST_PAGE,
+    Listing,
+    Page,
+    article_refs,
+    citation,
+    entity_names,
+    listing,
+    nodes_named,
+)
 from crimegraph.store.latest import count_claims, latest_claim_ids
 from crimegraph.store.tables import articles, claims
 
@@ -73,7 +82,7 @@ def claim_filter(conn: Connection, predicate: str | None = None, status: str | N
 
 
 def list_claims(conn: Connection, predicate: str | None = None, status: str | None = None,
-                entity: str | None = None, page: Page = FIRST_PAGE) -> dict[str, Any]:
+                entity: str | None = None, page: Page = FIRST_PAGE) -> Listing:
     """A page of claims with the filters applied, and how many match."""
     condition = claim_filter(conn, predicate, status, entity)
     return listing(claims_where(conn, condition, page.limit, page.offset), count_claims(conn, condition), page)

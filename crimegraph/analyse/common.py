@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, cast
 
 from sqlalchemy import Connection, func, select
 
@@ -33,9 +33,32 @@ class Page:
 FIRST_PAGE = Page()
 
 
-def listing(rows: list[dict[str, Any]], count: int, page: Page, **extra: Any) -> dict[str, Any]:
+class Answer:
+    """An answer of JSON-ready fields: to_dict() gives them in order, as they are (no copy)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(cast(Any, self))}
+
+
+@dataclass(slots=True)
+class Listing:
+    """A page of rows: data, count (all matches), limit and offset, and the filters echoed (`extra`)."""
+
+    data: list[dict[str, Any]]
+    count: int
+    page: Page
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"data": self.data, "count": self.count, "limit": self.page.limit, "offset": self.page.offset,
+                **self.extra}
+
+
+def listing(rows: list[dict[str, Any]], count: int, page: Page, **extra: Any) -> Listing:
     """The shape of every list answer: data, count (all matches), limit and offset."""
-    return {"data": rows, "count": count, "limit": page.limit, "offset": page.offset, **extra}
+    return Listing(rows, count, page, extra)
 
 
 def entity_names(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, str]]:

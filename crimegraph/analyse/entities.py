@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
 from crimegraph.analyse.claims import entity_claims
-from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, cluster_of, listing
+from crimegraph.analyse.common import FIRST_PAGE, Answer, Listing, Page, article_refs, citation, cluster_of, listing
 from crimegraph.analyse.events import entity_events
 from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
@@ -29,8 +30,26 @@ SPANS = 3  # sentences shown per mentioning article
 NAME_SAMPLE = 50  # the latest articles whose mentions rank the names
 
 
+@dataclass(slots=True)
+class Dossier(Answer):
+    """The web's dossier of an entity: names, merged nodes, claims about it and by it, events, mentions,
+    connections and resolution judgements (bounded lists, newest first, with totals)."""
+
+    entity: dict[str, Any]
+    names: list[str]
+    members: list[dict[str, Any]]
+    claims: dict[str, list[dict[str, Any]]]
+    claim_count: dict[str, int]
+    alleges: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    event_count: int
+    mentions: list[dict[str, Any]]
+    connections: list[dict[str, Any]]
+    judgements: list[dict[str, Any]]
+
+
 def list_entities(conn: Connection, q: str | None = None, type_: str | None = None,
-                  page: Page = FIRST_PAGE) -> dict[str, Any]:
+                  page: Page = FIRST_PAGE) -> Listing:
     """Entities, most mentioned first; `q` keeps those with a name holding every word of it."""
     if q and q.strip():
         canon = set(canonical_map(conn, {node for node, _ in name_hits(conn, q)}).values())
@@ -97,7 +116,7 @@ def connections(entity_id: str, found_claims: list[dict[str, Any]], found_events
     return [{**refs[node], "weight": w} for node, w in weight.most_common(limit)]
 
 
-def dossier(conn: Connection, node: str) -> dict[str, Any] | None:
+def dossier(conn: Connection, node: str) -> Dossier | None:
     """The dossier of an entity: names, claims about it and by it (with citations), events, mentions.
 
     Lists are bounded, newest first, and come with totals: the latest CLAIMS claims about it and by it
@@ -114,20 +133,20 @@ def dossier(conn: Connection, node: str) -> dict[str, Any] | None:
     about, about_count = entity_claims(conn, nodes, ("subject", "object"), CLAIMS)
     alleges, alleges_count = entity_claims(conn, nodes, ("source",), CLAIMS)
     found_events, event_count = entity_events(conn, nodes, EVENTS)
-    return {
-        "entity": ref.to_dict(),
-        "names": surface_names(conn, nodes, latest[:NAME_SAMPLE]),
-        "members": member_nodes(conn, nodes),
-        "claims": {"asserted": [c for c in about if c["status"] != "alleged"],
-                   "alleged": [c for c in about if c["status"] == "alleged"]},
-        "claim_count": {"about": about_count, "alleges": alleges_count},
-        "alleges": alleges,
-        "events": found_events,
-        "event_count": event_count,
-        "mentions": mention_citations(conn, nodes, latest[:MENTIONS]),
-        "connections": connections(canonical, about + alleges, found_events),
-        "judgements": judgements_of(conn, nodes),
-    }
+    return Dossier(
+        entity=ref.to_dict(),
+        names=surface_names(conn, nodes, latest[:NAME_SAMPLE]),
+        members=member_nodes(conn, nodes),
+        claims={"asserted": [c for c in about if c["status"] != "alleged"],
+                "alleged": [c for c in about if c["status"] == "alleged"]},
+        claim_count={"about": about_count, "alleges": alleges_count},
+        alleges=alleges,
+        events=found_events,
+        event_count=event_count,
+        mentions=mention_citations(conn, nodes, latest[:MENTIONS]),
+        connections=connections(canonical, about + alleges, found_events),
+        judgements=judgements_of(conn, nodes),
+    )
 
 
 def judgements_of(conn: Connection, nodes: list[str], limit: int = 50) -> list[dict[str, Any]]:

@@ -9,7 +9,16 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, true
 
-from crimegraph.analyse.common import FIRST_PAGE, Page, article_refs, citation, entity_names, listing, nodes_named
+from crimegraph.analyse.common import (
+    FIRST_PAGE,
+    Listing,
+    Page,
+    article_refs,
+    citation,
+    entity_names,
+    listing,
+    nodes_named,
+)
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_events, latest_event_ids, latest_reports, took_part
 from crimegraph.store.tables import event_actors, event_reports, events
@@ -50,6 +59,19 @@ class EventFilter:
 
 
 ANY_EVENT = EventFilter()
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Event counts per period (`bucket`) and type, and a page of the events."""
+
+    events: Listing
+    bucket: str
+    types: list[str]
+    series: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.events.to_dict(), "bucket": self.bucket, "types": self.types, "series": self.series}
 
 
 def event_dicts(conn: Connection, rows: list[Any], reports_per_event: int = REPORTS) -> list[dict[str, Any]]:
@@ -102,14 +124,14 @@ def entity_events(conn: Connection, nodes: Collection[str], limit: int = 50) -> 
     return event_dicts(conn, rows), count
 
 
-def list_events(conn: Connection, where: EventFilter = ANY_EVENT, page: Page = FIRST_PAGE) -> dict[str, Any]:
+def list_events(conn: Connection, where: EventFilter = ANY_EVENT, page: Page = FIRST_PAGE) -> Listing:
     """A page of events with the filters applied, and how many match."""
     condition = where.condition(conn)
     return listing(events_where(conn, condition, page.limit, page.offset), count_events(conn, condition), page)
 
 
 def timeline(conn: Connection, where: EventFilter = ANY_EVENT, bucket: str = "month",
-             page: Page = FIRST_PAGE) -> dict[str, Any]:
+             page: Page = FIRST_PAGE) -> Timeline:
     """Event counts per period and type, plus a page of the events themselves (latest first)."""
     width = BUCKETS.get(bucket, 7)
     condition = where.condition(conn)
@@ -122,5 +144,4 @@ def timeline(conn: Connection, where: EventFilter = ANY_EVENT, bucket: str = "mo
             buckets.setdefault(when, {})[type_] = int(count)
     series = [{"period": when, "counts": counts, "total": sum(counts.values())} for when, counts in buckets.items()]
     types = sorted({t for counts in buckets.values() for t in counts})
-    listed = list_events(conn, where, page)
-    return {**listed, "bucket": bucket if bucket in BUCKETS else "month", "types": types, "series": series}
+    return Timeline(list_events(conn, where, page), bucket if bucket in BUCKETS else "month", types, series)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, or_, select, true
 
+from crimegraph.analyse.common import Answer
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, count_reports, latest_claim_ids, latest_reported, took_part
 from crimegraph.store.queries import canonical_map, canonical_of
@@ -40,6 +41,18 @@ class GraphFilter:
 
 
 ANY_EDGE = GraphFilter()
+
+
+@dataclass(slots=True)
+class Network(Answer):
+    """Graph nodes and edges; whether nodes were left out (`truncated`) or edges counted over the latest
+    claims and events only (`sampled`); the centre entity (None for an overview)."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    truncated: bool
+    sampled: bool
+    entity: str | None
 
 
 @dataclass(slots=True)
@@ -141,7 +154,7 @@ def members_of(conn: Connection, canonicals: Collection[str]) -> list[str]:
 
 
 def assemble(conn: Connection, chosen: list[str], edges: Edges, keep: GraphFilter,
-             seeds: Collection[str] = ()) -> dict[str, Any]:
+             seeds: Collection[str] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes (with degree) and edges among the chosen clusters, dropping nodes of unwanted types."""
     rows = node_rows(conn, chosen)
     kept = {n for n in chosen if n in rows and (n in seeds or not keep.types or rows[n]["type"] in keep.types)}
@@ -152,10 +165,10 @@ def assemble(conn: Connection, chosen: list[str], edges: Edges, keep: GraphFilte
         out_edges.append({"id": f"{source}|{target}|{predicate}|{status}", "source": source, "target": target,
                           "predicate": predicate, "status": status, "count": len(refs), "refs": refs[:20]})
     nodes = [{**rows[n], "degree": degree[n], "seed": n in seeds} for n in chosen if n in kept]
-    return {"nodes": nodes, "edges": out_edges}
+    return nodes, out_edges
 
 
-def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, limit: int) -> dict[str, Any]:
+def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, limit: int) -> Network:
     """The clusters within `depth` edges of an entity (breadth first, at most `limit` nodes).
 
     Each level reads the claims and events of its frontier: at most the latest CLAIMS_PER_LEVEL claims and
@@ -163,7 +176,7 @@ def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, 
     counts of very connected entities are over their latest claims and events."""
     seed = canonical_of(conn, entity)
     if seed is None:
-        return {"nodes": [], "edges": [], "truncated": False, "sampled": False, "entity": entity}
+        return Network([], [], False, False, entity)
     edges, chosen, frontier, truncated, sampled = Edges(), [seed], {seed}, False, False
     for _ in range(max(depth, 1)):
         nodes = sorted(members_of(conn, frontier))
@@ -181,8 +194,7 @@ def neighbourhood(conn: Connection, entity: str, depth: int, keep: GraphFilter, 
         frontier = {n for n in fresh[:max(min(room, FRONTIER), 0)] if not n.startswith("activity:")}
         if not frontier:
             break
-    return {**assemble(conn, chosen, edges, keep, {seed}), "truncated": truncated, "sampled": sampled,
-            "entity": seed}
+    return Network(*assemble(conn, chosen, edges, keep, {seed}), truncated, sampled, seed)
 
 
 def node_type(conn: Connection) -> dict[str, str]:
@@ -191,7 +203,7 @@ def node_type(conn: Connection) -> dict[str, str]:
     return {node: type_ for node, type_ in rows}
 
 
-def overview(conn: Connection, keep: GraphFilter, limit: int) -> dict[str, Any]:
+def overview(conn: Connection, keep: GraphFilter, limit: int) -> Network:
     """The most connected clusters and the edges among them."""
     edges = Edges()
     claim_edges(conn, true(), keep, edges)
@@ -207,12 +219,11 @@ def overview(conn: Connection, keep: GraphFilter, limit: int) -> dict[str, Any]:
         return not keep.types or kind in keep.types
 
     ranked = [n for n, _ in degree.most_common() if wanted(n)]
-    return {**assemble(conn, ranked[:limit], edges, keep), "truncated": len(ranked) > limit, "sampled": False,
-            "entity": None}
+    return Network(*assemble(conn, ranked[:limit], edges, keep), len(ranked) > limit, False, None)
 
 
 def graph(conn: Connection, entity: str | None = None, depth: int = 1, keep: GraphFilter = ANY_EDGE,
-          limit: int = 150) -> dict[str, Any]:
+          limit: int = 150) -> Network:
     """The network around an entity, or the most connected part of the whole knowledge base."""
     limit = min(max(limit, 1), 1000)
     if entity:

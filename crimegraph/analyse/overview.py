@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select, true, union_all
 
+from crimegraph.analyse.common import Answer
 from crimegraph.analyse.events import events_where
 from crimegraph.analyse.refs import entity_refs
 from crimegraph.store.queries import stats
@@ -27,7 +29,15 @@ def connected(conn: Connection, limit: int = 10) -> list[dict[str, Any]]:
     return [{**refs[node].to_dict(), "links": int(count)} for node, count in rows if node in refs]
 
 
-def overview(conn: Connection) -> dict[str, Any]:
+@dataclass(slots=True)
+class Overview(Answer):
+    """The front page: counts, the latest events, the most connected actors."""
+
+    counts: dict[str, int]
+    latest_events: list[dict[str, Any]]
+    most_connected: list[dict[str, Any]]
+
+
+def overview(conn: Connection) -> Overview:
     """Counts of the knowledge base, its latest events and its most connected actors."""
-    return {"counts": stats(conn), "latest_events": events_where(conn, true(), 10),
-            "most_connected": connected(conn)}
+    return Overview(stats(conn), events_where(conn, true(), 10), connected(conn))

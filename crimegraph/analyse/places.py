@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from crimegraph.analyse.common import entity_names
+from crimegraph.analyse.common import Answer, entity_names
 from crimegraph.analyse.events import ANY_EVENT, EventFilter
 from crimegraph.analyse.geo import geocode
 from crimegraph.store.tables import events
@@ -15,7 +16,17 @@ from crimegraph.store.tables import events
 LATEST = 5
 
 
-def map_points(conn: Connection, where: EventFilter = ANY_EVENT, limit: int = 20000) -> dict[str, Any]:
+@dataclass(slots=True)
+class MapPoints(Answer):
+    """Places with events (`data`), how many, how many events they hold, and how many could not be placed."""
+
+    data: list[dict[str, Any]]
+    count: int
+    events: int
+    unplaced: int
+
+
+def map_points(conn: Connection, where: EventFilter = ANY_EVENT, limit: int = 20000) -> MapPoints:
     """Places with events (filters applied): position, precision, counts per type, latest events."""
     rows = conn.execute(select(events.c.id, events.c.type, events.c.date, events.c.location, events.c.location_id)
                         .where(where.condition(conn), events.c.location.is_not(None))
@@ -40,4 +51,4 @@ def map_points(conn: Connection, where: EventFilter = ANY_EVENT, limit: int = 20
     data = sorted(points.values(), key=lambda p: -p["count"])
     for point in data:
         point["types"] = dict(point["types"])
-    return {"data": data, "count": len(data), "events": len(rows) - unplaced, "unplaced": unplaced}
+    return MapPoints(data, len(data), len(rows) - unplaced, unplaced)

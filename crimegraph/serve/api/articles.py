@@ -35,7 +35,7 @@ def get_article(conn: Conn, article_id: str,
     found = article(conn, article_id, parse_span(span))
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    return found.to_dict()
 
 
 def run_ingest(request: Request, items: Iterator[Article | InputError] | list[Article | InputError]

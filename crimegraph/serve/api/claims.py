@@ -21,4 +21,4 @@ def get_claims(conn: Conn, page: PageParam,
                entity: Annotated[str | None, Query(description="Entity id or name: subject, object or source.")]
                = None) -> dict[str, Any]:
     """Claims, newest article first, each with its parties and citation."""
-    return list_claims(conn, predicate or None, status or None, entity or None, page)
+    return list_claims(conn, predicate or None, status or None, entity or None, page).to_dict()

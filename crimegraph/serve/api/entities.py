@@ -20,7 +20,7 @@ def get_entities(conn: Conn, page: PageParam,
                  type: Annotated[str | None, Query(description="Entity type (PERSON, ILLEGAL_GROUP...).")] = None,
                  ) -> dict[str, Any]:
     """Entities, most mentioned first: `data` (this page) and `count` (all that match)."""
-    return list_entities(conn, q, type, page)
+    return list_entities(conn, q, type, page).to_dict()
 
 
 @router.get("/entities/{entity_id}", response_class=DirectJSON, response_model=None,
@@ -31,4 +31,4 @@ def get_entity(conn: Conn, entity_id: str) -> DirectJSON:
     found = dossier(conn, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    return DirectJSON(found)
+    return DirectJSON(found.to_dict())

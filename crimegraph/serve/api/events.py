@@ -16,7 +16,7 @@ router = APIRouter(tags=["events"])
 @router.get("/events")
 def get_events(conn: Conn, where: EventParam, page: PageParam) -> dict[str, Any]:
     """Events, latest first, filtered by type, date range, place and actor."""
-    return list_events(conn, where, page)
+    return list_events(conn, where, page).to_dict()
 
 
 @router.get("/timeline")
@@ -24,4 +24,4 @@ def get_timeline(conn: Conn, where: EventParam, page: PageParam,
                  bucket: Annotated[Literal["year", "month", "day"], Query(description="Period length.")] = "month",
                  ) -> dict[str, Any]:
     """Event counts per period and type (`series`), plus a page of the events (`data`, `count`)."""
-    return timeline(conn, where, bucket, page)
+    return timeline(conn, where, bucket, page).to_dict()

@@ -28,6 +28,7 @@ def get_graph(conn: Conn, memo: Cache,
     keep = GraphFilter(frozenset(p for p in predicate or [] if p), frozenset(s for s in status or [] if s),
                        frozenset(t for t in type or [] if t))
     if entity:
-        return DirectJSON(graph(conn, entity, depth, keep, limit))
-    found: dict[str, Any] = memo.get(conn, ("graph", keep, limit), lambda: graph(conn, None, depth, keep, limit))
+        return DirectJSON(graph(conn, entity, depth, keep, limit).to_dict())
+    found: dict[str, Any] = memo.get(conn, ("graph", keep, limit),
+                                     lambda: graph(conn, None, depth, keep, limit).to_dict())
     return DirectJSON(found)

@@ -15,5 +15,5 @@ router = APIRouter(tags=["overview"])
 @router.get("/overview")
 def get_overview(conn: Conn, memo: Cache) -> dict[str, Any]:
     """Counts, the latest events and the most connected actors."""
-    found: dict[str, Any] = memo.get(conn, ("overview",), lambda: overview(conn))
+    found: dict[str, Any] = memo.get(conn, ("overview",), lambda: overview(conn).to_dict())
     return found

@@ -18,7 +18,7 @@ router = APIRouter(tags=["map"])
 @router.get("/map")
 def get_map(conn: Conn, where: EventParam) -> dict[str, Any]:
     """Places with events: position, precision (city or country), counts per type, latest events."""
-    return map_points(conn, where)
+    return map_points(conn, where).to_dict()
 
 
 @router.get("/map/countries", responses=errors(404))

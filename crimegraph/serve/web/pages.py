@@ -33,7 +33,7 @@ def page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResp
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, conn: Conn, memo: Cache) -> HTMLResponse:
-    data = memo.get(conn, ("overview",), lambda: overview(conn))
+    data = memo.get(conn, ("overview",), lambda: overview(conn).to_dict())
     return page(request, "index.html", "/api/overview", data=data)
 
 
@@ -45,7 +45,7 @@ def search_page(request: Request, conn: Conn, q: str = "") -> HTMLResponse:
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, conn: Conn, paging: PageParam, q: str | None = None,
                   type: str | None = None) -> HTMLResponse:
-    data = list_entities(conn, q or None, type or None, paging)
+    data = list_entities(conn, q or None, type or None, paging).to_dict()
     return page(request, "entities.html", "/api/entities", data=data, q=q or "", type=type or "")
 
 
@@ -54,7 +54,7 @@ def entity_page(request: Request, conn: Conn, entity_id: str) -> HTMLResponse:
     data = dossier(conn, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data)
+    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data.to_dict())
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -62,7 +62,7 @@ def article_page(request: Request, conn: Conn, article_id: str, span: str | None
     data = article(conn, article_id, parse_span(span))
     if data is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return page(request, "article.html", f"/api/articles/{article_id}", data=data)
+    return page(request, "article.html", f"/api/articles/{article_id}", data=data.to_dict())
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -80,7 +80,7 @@ def path_page(request: Request, conn: Conn, source: str = "", target: str = "") 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, conn: Conn, where: EventParam, paging: PageParam,
                   bucket: Literal["year", "month", "day"] = "month") -> HTMLResponse:
-    data = timeline(conn, where, bucket, paging)
+    data = timeline(conn, where, bucket, paging).to_dict()
     return page(request, "timeline.html", "/api/timeline", data=data, where=where, chart=chart(data["series"]))
 
 
