@@ -1,6 +1,6 @@
 """Dossier-precision benchmark: are the claims and merged names of the most connected actors right?
 
-    .venv/bin/python benchmarks/dossiers.py [--n 132] [--top 20] [--dump FILE]
+    .venv/bin/python benchmarks/dossiers.py [--n 132] [--top 20] [--dump FILE] [--wrong FILE] [--clusters 50]
 
 Builds a fresh knowledge base from the determinism sample (the first --n distinct corpus articles naming
 Venezuela, no dev document; extractions cached as in benchmarks/determinism.py), takes the --top actors
@@ -9,7 +9,9 @@ subject or object) and of its merged names that the judgements in benchmarks/dat
 call right. Those judgements were made by reading each claim's sentence in its article: a claim is right
 when the sentence states it of this actor (status aside); a merged name is right when it names the same
 real-world actor. Items without a judgement (after a change of extraction) are counted apart; --dump writes
-them, with their sentences, to a file to judge (outside the repository: the sentences are the outlets').
+them, with their sentences, to a file to judge (outside the repository: the sentences are the outlets');
+--wrong writes the items judged wrong the same way, to read for their causes. --clusters N prints the N
+largest person clusters with every name in each, to check that none joins two different people.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from crimegraph.settings import Settings
 from crimegraph.store.db import open_db
-from crimegraph.store.tables import claims, entities, event_actors
+from crimegraph.store.tables import claims, entities, event_actors, mentions
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -70,7 +72,7 @@ def dossier(conn: Connection, canonical: str) -> tuple[str, list[dict[str, Any]]
                       "claim": f"{names.get(row.subject_id, row.subject)} {row.predicate} "
                                f"{names.get(row.object_id, row.object) if row.object_id else row.object} "
                                f"[{row.status}]",
-                      "article": row.article_id, "sentence": evidence.get("text", "")})
+                      "component": row.component, "article": row.article_id, "sentence": evidence.get("text", "")})
     merged = [{"kind": "name", "actor": names[canonical], "key": f"{names[canonical]}|{names[m]}",
                "name": names[m]} for m in members if m != canonical]
     return names[canonical], items, merged
@@ -81,6 +83,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=132)
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--dump", help="write the unjudged items, with sentences, to this file")
+    parser.add_argument("--wrong", help="write the items judged wrong, with sentences, to this file")
+    parser.add_argument("--clusters", type=int, default=0, help="print this many largest person clusters")
     args = parser.parse_args()
     articles = sample(args.n)
     cache = extractions(articles)
@@ -90,6 +94,7 @@ def main() -> None:
             record = json.loads(line)
             judged[record["key"]] = bool(record["right"])
     todo: list[dict[str, Any]] = []
+    judged_wrong: list[dict[str, Any]] = []
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/kb.db"
@@ -107,11 +112,15 @@ def main() -> None:
                         line[item["kind"]]["unjudged"] += 1
                     else:
                         line[item["kind"]]["right" if verdict else "wrong"] += 1
+                        if not verdict:
+                            judged_wrong.append(item)
                 for kind in ("claim", "name"):
                     for k, v in line[kind].items():
                         totals[f"{kind} {k}"] += v
                 print(f"{name[:40]:40} {share(line['claim']):>14} {share(line['name']):>12} "
                       f"{line['claim']['unjudged'] + line['name']['unjudged']:>9}")
+            if args.clusters:
+                print_clusters(conn, args.clusters)
         engine.dispose()
     for kind in ("claim", "name"):
         right, wrong = totals[f"{kind} right"], totals[f"{kind} wrong"]
@@ -120,6 +129,29 @@ def main() -> None:
     if args.dump:
         Path(args.dump).write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in todo))
         print(f"{len(todo)} items to judge -> {args.dump}")
+    if args.wrong:
+        Path(args.wrong).write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in judged_wrong))
+        print(f"{len(judged_wrong)} items judged wrong -> {args.wrong}")
+
+
+def print_clusters(conn: Connection, top: int) -> None:
+    """The `top` person clusters with the most mentions: canonical name, mentions, every member's name."""
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.canonical_id)
+                        .where(entities.c.type == "PERSON")).all()
+    counts = Counter(dict(conn.execute(select(mentions.c.entity_id, func.count())
+                                       .group_by(mentions.c.entity_id)).all()))
+    groups: dict[str, list[str]] = defaultdict(list)
+    size: Counter[str] = Counter()
+    names = {node: name for node, name, _ in rows}
+    for node, _, canonical in rows:
+        groups[canonical].append(node)
+        size[canonical] += counts[node]
+    print(f"\n{top} largest person clusters (mentions; merged names):")
+    ranked = sorted(groups, key=lambda c: (-len(groups[c]), -size[c], names.get(c, c)))[:top]
+    for rank, canonical in enumerate(ranked, 1):
+        others = sorted({names[n] for n in groups[canonical]} - {names.get(canonical, canonical)})
+        print(f"{rank:3}. {names.get(canonical, canonical)} ({size[canonical]}; {len(groups[canonical])} nodes)"
+              + (f": {'; '.join(others)}" if others else ""))
 
 
 def share(counts: Counter[str]) -> str:

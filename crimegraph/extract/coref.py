@@ -16,6 +16,7 @@ from crimegraph.extract.names import (
     acronym_letters,
     content_words,
     is_acronym,
+    is_part_of_name,
     key,
     person_words,
     spellings,
@@ -64,7 +65,10 @@ def cluster_mentions(doc: Doc, language: str) -> list[EntityCluster]:
     ents = list(doc.ents)
     sets = UnionFind(len(ents))
     by_key: dict[str, int] = {}
+    shared = shared_partials(ents)
     for i, ent in enumerate(ents):
+        if i in shared:  # each joins its own nearest full name in link_persons
+            continue
         k = mention_key(ent)
         if k in by_key:
             sets.union(by_key[k], i)
@@ -180,6 +184,29 @@ def link_persons(ents: list[Span], sets: UnionFind) -> None:
             sets.union(i, roots.pop())
         elif roots:
             sets.union(i, last_candidate(groups, fitting, i))
+
+
+def shared_partials(ents: list[Span]) -> set[int]:
+    """Partial person names that are part of the full names of two or more people ("Rivera" in an article
+    about Kamilo Rivera, his brother Edwin Emanuel Rivera Galvez and Victor Rivera Azuaje). Such mentions
+    are not joined by their equal text: "Rivera" then chains all three into one; each goes to the full
+    name mentioned last before it instead. A full name inside a longer one ("Victor Rivera" in "Victor
+    Rivera Azuaje") is the same person and counts once."""
+    people = [(i, person_words(ent.text)) for i, ent in enumerate(ents) if ent.label_ == PERSON]
+    fulls: FullNames[tuple[str, ...]] = FullNames()
+    for _, words in people:
+        fulls.add(tuple(words), words)
+    found: set[int] = set()
+    verdicts: dict[tuple[str, ...], bool] = {}
+    for i, words in people:
+        query = tuple(words)
+        if query not in verdicts:
+            containing = fulls.containing(words)
+            widest = [c for c in containing if not any(is_part_of_name(list(c), list(d)) for d in containing)]
+            verdicts[query] = len(widest) > 1
+        if verdicts[query]:
+            found.add(i)
+    return found
 
 
 def find_relatives(ents: list[Span], people: list[tuple[int, list[str]]]) -> set[int]:

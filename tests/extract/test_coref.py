@@ -101,3 +101,12 @@ def test_a_shared_tail_never_joins_two_known_groups(en: Language) -> None:
                          "Liberation Army (ELN).")
     eln = found["National Liberation Army"]
     assert "EPL" not in eln.names and "ELN" in eln.names
+
+
+def test_a_surname_shared_by_two_people_never_joins_them(en: Language) -> None:
+    found = clusters(en, "Kamilo Rivera was a police officer in Guatemala. Rivera later became a deputy minister. "
+                         "His group was led by Victor Rivera Azuaje, a former Venezuelan police officer. "
+                         "Rivera was killed in 2008.")
+    kamilo, victor = found["Kamilo Rivera"], found["Victor Rivera Azuaje"]
+    assert "Victor Rivera Azuaje" not in kamilo.aliases and "Kamilo Rivera" not in victor.aliases
+    assert len(kamilo.mentions) == 2 and len(victor.mentions) == 2  # each 'Rivera' joins the nearest before it
