@@ -186,8 +186,22 @@ class Referents:
             if named is not None:
                 return named
         if lower in ANAPHORIC_NOUNS:
-            return self.previous(token, frozenset({"ILLEGAL_GROUP"}), 3)
+            return self.group_before(token, 3)
         return None
+
+    def group_before(self, token: Token, sentences: int) -> EntityCluster | None:
+        """ "the group": the nearest illegal group named as a clause's subject shortly before ("The Rastrojos,
+        which emerged from the Norte del Valle cartel, ... Diego Rastrojo was the group's military chief"),
+        else the only group named there; None when several groups and none a subject."""
+        groups: list[EntityCluster] = []
+        for cluster, start in self.before(token, sentences):
+            if cluster.type != "ILLEGAL_GROUP":
+                continue
+            if name_role(self.doc[start]) in ("nsubj", "nsubjpass"):
+                return cluster
+            if all(cluster is not g for g in groups):
+                groups.append(cluster)
+        return groups[0] if len(groups) == 1 else None
 
     def main_government(self) -> EntityCluster | None:
         """The government an article is about: its most mentioned "Government of X" entity."""

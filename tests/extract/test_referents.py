@@ -48,3 +48,14 @@ def test_he_is_the_subject_before_not_the_nearest_person() -> None:
     assert resolve(text, people, "He") == "Luis Mora"
     text = "Luis Mora met ministers. He said he received money from Alba Norte. He was investigated."
     assert resolve(text, people, "He") == "Luis Mora"  # through the previous sentence's subject pronoun
+
+
+def test_the_group_is_the_group_named_as_subject_not_the_nearest() -> None:
+    groups = {"Los Lobos": "ILLEGAL_GROUP", "Delta Cartel": "ILLEGAL_GROUP", "Ana Gil": "PERSON"}
+    text = ("Los Lobos, which emerged from the ranks of the Delta Cartel, control the port. "
+            "Ana Gil was the group's military chief.")
+    assert resolve(text, groups, "group") == "Los Lobos"
+    ambiguous = "Ana Gil left Los Lobos for the Delta Cartel. She was the group's military chief."
+    assert resolve(ambiguous, groups, "group") is None
+    alone = "Ana Gil joined the Delta Cartel in 2010. She was the group's military chief."
+    assert resolve(alone, groups, "group") == "Delta Cartel"
