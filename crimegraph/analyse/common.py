@@ -73,14 +73,14 @@ def entity_names(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, 
 
 
 def article_refs(conn: Connection, ids: Collection[str]) -> dict[str, dict[str, Any]]:
-    """Article id -> {id, title, date, language} (a title made from the text when there is none)."""
+    """Article id -> {id, title, date, language, url} (a title made from the text when there is none)."""
     found: dict[str, dict[str, Any]] = {}
     for part in in_chunks(set(ids)):
-        for article_id, title, start, date, language in conn.execute(
+        for article_id, title, start, date, language, url in conn.execute(
                 select(articles.c.id, articles.c.title, func.substr(articles.c.text, 1, 200), articles.c.date,
-                       articles.c.language).where(articles.c.id.in_(part))):
+                       articles.c.language, articles.c.url).where(articles.c.id.in_(part))):
             found[article_id] = {"id": article_id, "title": display_title(title, start), "date": date,
-                                 "language": language}
+                                 "language": language, "url": url}
     return found
 
 
@@ -91,7 +91,7 @@ def citation(article: dict[str, Any] | None, article_id: str, evidence: Any,
     found = [e for e in (evidence or []) if isinstance(e, dict)]
     shown = [{"start": int(e.get("start", 0)), "end": int(e.get("end", 0)), "text": " ".join(
         str(e.get("text", "")).split())} for e in found[:spans]]
-    ref = article or {"id": article_id, "title": article_id, "date": None, "language": None}
+    ref = article or {"id": article_id, "title": article_id, "date": None, "language": None, "url": None}
     cited: dict[str, Any] = {"article": ref, "evidence": shown}
     if spans is not None:
         cited["evidence_count"] = len(found)

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from crimegraph.analyse.refs import Citation, EntityRef, citations, entity_refs
+from crimegraph.analyse.common import article_refs, citation
+from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
 from crimegraph.store.queries import canonical_map, members
@@ -29,12 +30,12 @@ class Tie:
     claims: int = 0
     events: int = 0
     articles: int = 0
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)  # {article, evidence}, as every dossier part
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.entity.to_dict(), "weight": self.weight, "claims": self.claims,
                 "events": self.events, "shared_articles": self.articles,
-                "citations": [c.to_dict() for c in self.citations]}
+                "citations": self.citations}
 
 
 def claim_pairs(conn: Connection, nodes: list[str]) -> list[tuple[str, str]]:
@@ -91,9 +92,11 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in:
             for k, (c, e, a) in ranked if k in refs]
 
 
-def together(conn: Connection, nodes: Collection[str], other: str, article_ids: list[str]) -> list[Citation]:
+def together(conn: Connection, nodes: Collection[str], other: str,
+             article_ids: list[str]) -> list[dict[str, Any]]:
     """A sentence naming both entities in a shared article, else one naming the other entity there."""
-    found: list[Citation] = []
+    found: list[dict[str, Any]] = []
+    papers = article_refs(conn, article_ids)
     other_nodes = members(conn, other)
     for article_id in article_ids:
         rows = conn.execute(select(mentions.c.entity_id, mentions.c.evidence).where(
@@ -106,5 +109,5 @@ def together(conn: Connection, nodes: Collection[str], other: str, article_ids: 
             else:
                 own.update(e.get("text", "") for e in evidence or [])
         both = [e for e in theirs if e.get("text") in own] or theirs
-        found.extend(citations(conn, [(article_id, both[:1])]))
+        found.append(citation(papers.get(article_id), article_id, both[:1]))
     return found

@@ -1,13 +1,15 @@
-"""Profiles, timelines and paths over a small hand-made knowledge base; every fact cited."""
+"""The one dossier (by name or id) and paths over a small hand-made knowledge base; every fact cited."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import Engine
 
+import crimegraph.analyse.dossier as dossier
 import crimegraph.analyse.graph as graph
+from crimegraph.analyse.facts import facts
 from crimegraph.analyse.graph import shortest_paths
-from crimegraph.analyse.profile import NotFound, facts, profile, resolve_target
+from crimegraph.analyse.profile import NotFound, lookup, profile, resolve_target
 from crimegraph.model import Extraction
 from crimegraph.store.queries import members
 from tests.kb import actor, claim, doc, event, load, person, place
@@ -41,21 +43,23 @@ def test_profile_of_a_short_name_is_the_full_dossier(engine: Engine) -> None:
     assert found.entity.name == "Vladimir Padrino López"
     assert found.entity.type == "PERSON" and found.entity.articles == 2
     assert {"Padrino López", "Padrino"} <= {name for name, _ in found.names}
+    assert {m["name"] for m in found.members} == {"Padrino López", "Vladimir Padrino López"}
     sanction = found.facts["sanctions"][0]
     assert sanction.value == "United States" and sanction.status == "asserted"
-    assert sanction.citations[0].sentence == SANCTION
-    assert sanction.citations[0].title == "Treasury adds officials to list"
+    assert sanction.citations[0]["evidence"][0]["text"] == SANCTION
+    assert sanction.citations[0]["article"]["title"] == "Treasury adds officials to list"
     activity = found.facts["activities"][0]
     assert (activity.value, activity.status, activity.alleged_by) == ("drug_trafficking", "alleged",
                                                                       ["US prosecutors"])
     assert found.facts["positions"][0].value == "Defense Ministry"
 
 
-def test_events_come_in_time_order_with_citations(engine: Engine) -> None:
+def test_events_come_newest_first_with_citations(engine: Engine) -> None:
     knowledge_base(engine)
     found = profile(engine, "Vladimir Padrino López")
-    assert [(e.type, e.date) for e in found.events] == [("sanction", "2018-01-05"), ("accusation", "2020-03-26")]
-    assert all(e.citations and e.citations[0].sentence for e in found.events)
+    assert [(e["type"], e["date"]) for e in found.events] == [("accusation", "2020-03-26"),
+                                                              ("sanction", "2018-01-05")]
+    assert all(e["reports"] and e["reports"][0]["evidence"][0]["text"] for e in found.events)
 
 
 def test_ties_rank_the_actors_most_linked(engine: Engine) -> None:
@@ -63,6 +67,7 @@ def test_ties_rank_the_actors_most_linked(engine: Engine) -> None:
     ties = profile(engine, "Padrino").ties
     assert ties[0].entity.name in {"Defense Ministry", "United States"}
     assert "US Treasury" in {t.entity.name for t in ties}
+    assert all(t.citations and t.citations[0]["evidence"] for t in ties)
 
 
 def test_inverse_relations_and_json(engine: Engine) -> None:
@@ -71,14 +76,16 @@ def test_inverse_relations_and_json(engine: Engine) -> None:
     assert ministry.facts["officials"][0].value == "Vladimir Padrino López"
     assert ministry.facts["supports"][0].value == "Norte Group"
     record = ministry.to_dict()
-    assert record["officials"][0]["citations"][0]["sentence"] == MINISTER
-    assert record["type"] == "STATE_ACTOR"
+    assert record["facts"]["officials"][0]["citations"][0]["evidence"][0]["text"] == MINISTER
+    assert record["entity"]["type"] == "STATE_ACTOR"
 
 
 def test_unknown_names_are_a_clear_error(engine: Engine) -> None:
     knowledge_base(engine)
     with pytest.raises(NotFound):
         profile(engine, "Nobody Atall")
+    with engine.connect() as conn:
+        assert dossier.dossier(conn, "nobody") is None
 
 
 def test_paths_go_through_claims_and_shared_events_each_step_cited(engine: Engine) -> None:
@@ -103,14 +110,16 @@ def test_a_fact_cites_its_newest_claims_and_counts_them_all(engine: Engine) -> N
         nodes = members(conn, resolve_target(conn, "Rosa Vidal")[0])
         membership = facts(conn, nodes, cited=2)["memberships"][0]
     assert membership.citation_count == 3
-    assert [c.article_id for c in membership.citations] == ["m2", "m3"]
+    assert [c["article"]["id"] for c in membership.citations] == ["m2", "m3"]
     assert membership.to_dict()["citation_count"] == 3
 
 
-def test_events_are_the_latest_with_a_total(engine: Engine) -> None:
+def test_events_are_the_latest_with_a_total(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     knowledge_base(engine)
-    found = profile(engine, "Vladimir Padrino López", events_limit=1)
-    assert [(e.type, e.date) for e in found.events] == [("accusation", "2020-03-26")]
+    monkeypatch.setattr(dossier, "EVENTS", 1)
+    found, others = lookup(engine, "Vladimir Padrino López")
+    assert others == []
+    assert [(e["type"], e["date"]) for e in found.events] == [("accusation", "2020-03-26")]
     record = found.to_dict()
     assert record["event_count"] == 2
     assert record["events"][0]["report_count"] == 1

@@ -85,9 +85,14 @@ def test_profile_search_and_path(engine: Engine, tmp_path: Path) -> None:
     assert "Sanctioned by" in text.stdout and "United States [1]" in text.stdout
     assert "money laundering" in text.stdout and "Trader sanctioned, 2022-05-06" in text.stdout
     assert "“Washington sanctioned the trader" in text.stdout
+    assert "Merged here: " in text.stdout and "Rosa M. Quintero" in text.stdout
     record = json.loads(cli.invoke(app, ["profile", "Quintero", "--db", db, "--format", "json"]).stdout)
-    assert record["name"] == "Rosa Quintero" and record["articles"] == 2
-    assert record["sanctions"][0]["citations"][0]["sentence"] == SANCTION
+    assert record["entity"]["name"] == "Rosa Quintero" and record["entity"]["articles"] == 2
+    sanction = record["facts"]["sanctions"][0]
+    assert (sanction["status"], sanction["citation_count"]) == ("asserted", 1)
+    assert sanction["citations"][0]["evidence"][0]["text"] == SANCTION
+    assert {n["name"] for n in record["names"]} >= {"Rosa Quintero", "Rosa M. Quintero"}
+    assert record["other_matches"] == []
     hits = json.loads(cli.invoke(app, ["search", "QUINTERO", "--db", db, "--format", "json"]).stdout)
     assert {a["id"] for a in hits["articles"]} == {"c2", "c3"}
     assert hits["entities"][0]["name"] == "Rosa Quintero"
@@ -95,6 +100,12 @@ def test_profile_search_and_path(engine: Engine, tmp_path: Path) -> None:
     assert path.exit_code == 0 and "member of" in path.stdout and "[1]" in path.stdout
     missing = cli.invoke(app, ["profile", "Nobody", "--db", db])
     assert missing.exit_code == 1 and "no entity named" in missing.output
+
+
+def articles_of(entity_id: str, db: str) -> int:
+    """How many articles `crimegraph profile --format json` says mention the entity."""
+    record = json.loads(cli.invoke(app, ["profile", entity_id, "--db", db, "--format", "json"]).stdout)
+    return int(record["entity"]["articles"])
 
 
 @pytest.mark.usefixtures("canned")
@@ -106,12 +117,12 @@ def test_split_then_merge_by_id(engine: Engine, tmp_path: Path) -> None:
         full = conn.execute(select(entities.c.id).where(entities.c.name == "Rosa Quintero")).scalar_one()
     split = cli.invoke(app, ["split", short, "--db", db])
     assert split.exit_code == 0, split.output
-    assert json.loads(cli.invoke(app, ["profile", full, "--db", db, "--format", "json"]).stdout)["articles"] == 1
+    assert articles_of(full, db) == 1
     assert cli.invoke(app, ["resolve", "--db", db]).exit_code == 0
-    assert json.loads(cli.invoke(app, ["profile", full, "--db", db, "--format", "json"]).stdout)["articles"] == 1
+    assert articles_of(full, db) == 1
     merged = cli.invoke(app, ["merge", short, full, "--db", db])
     assert merged.exit_code == 0 and "Rosa Quintero" in merged.stdout
-    assert json.loads(cli.invoke(app, ["profile", short, "--db", db, "--format", "json"]).stdout)["articles"] == 2
+    assert articles_of(short, db) == 2
     again = cli.invoke(app, ["merge", short, full, "--db", db])
     assert again.exit_code == 1 and "already" in again.output
 

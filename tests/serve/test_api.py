@@ -31,17 +31,23 @@ def test_profile_separates_asserted_and_alleged_with_who_alleges(client: TestCli
     cartel = entity_id(client, "Red Harbor Cartel")
     body = client.get(f"/api/entities/{cartel}").json()
     assert body["entity"]["name"] == "Red Harbor Cartel"
-    assert "Cartel del Puerto Rojo" in body["names"]
-    alleged = body["claims"]["alleged"]
-    assert {(c["predicate"], c["source"]["name"]) for c in alleged} == {
+    assert {"name": "Cartel del Puerto Rojo", "count": 1} in body["names"]
+    found = [f for listed in body["facts"].values() for f in listed]
+    alleged = [f for f in found if f["status"] == "alleged"]
+    assert {(f["predicate"], *f["alleged_by"]) for f in alleged} == {
         ("involved_in", "Attorney General's Office"), ("member_of", "Policía Nacional de Colombia")}
-    asserted = body["claims"]["asserted"]
-    assert [(c["subject"]["name"], c["predicate"]) for c in asserted] == [("Tomas Rivera", "opposes")]
-    citation = alleged[0]["citation"]
-    assert citation["article"]["id"] in {"seizure-1", "arrest-3"}
+    assert [f["value"] for f in body["facts"]["members"]] == ["Mario Quintero"]  # a claim with it as object
+    asserted = [f for f in found if f["status"] == "asserted"]
+    assert [(f["other"]["name"], f["predicate"]) for f in asserted] == [("Tomas Rivera", "opposes")]
+    assert body["facts"]["opposed_by"] == asserted
+    assert all(f["citation_count"] == len(f["citations"]) == 1 for f in found)
+    citation = body["facts"]["activities"][0]["citations"][0]
+    assert citation["article"]["id"] == "seizure-1"
     assert citation["evidence"][0]["text"]
     assert {e["type"] for e in body["events"]} == {"seizure", "attack"}
     assert len(body["mentions"]) == 4
+    assert {t["name"] for t in body["ties"]} >= {"Tomas Rivera", "Mario Quintero"}
+    assert all(t["citations"] and t["citations"][0]["evidence"] for t in body["ties"])
 
 
 def test_profile_lists_what_an_entity_alleges(client: TestClient) -> None:

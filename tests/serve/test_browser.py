@@ -99,7 +99,8 @@ def test_profile_then_follow_a_citation(server: tuple[str, Engine], page: Any) -
     page.wait_for_url("**/articles/**")
     cited = page.locator("#cited")
     assert cited.is_visible()
-    assert "alleges" in cited.inner_text() or "Según" in cited.inner_text()
+    passage = "".join(page.locator(".m-cited").all_inner_texts())  # the cited sentence, its entities included
+    assert "alleges" in passage or "Según" in passage
     shot(page, "article-cited")
     assert page.problems == []
 

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from crimegraph.analyse.entities import dossier, list_entities
+from crimegraph.analyse.dossier import dossier
+from crimegraph.analyse.entities import list_entities
 from crimegraph.serve.api.params import PageParam
 from crimegraph.serve.api.respond import DirectJSON, json_object
 from crimegraph.serve.deps import Conn
@@ -26,8 +27,9 @@ def get_entities(conn: Conn, page: PageParam,
 @router.get("/entities/{entity_id}", response_class=DirectJSON, response_model=None,
             responses=json_object("The dossier.", 404))
 def get_entity(conn: Conn, entity_id: str) -> DirectJSON:
-    """The dossier: names, claims about the entity (asserted and alleged, with citations), claims it makes,
-    events, mentions, connections and resolution judgements."""
+    """The dossier (the same answer as the page and `crimegraph profile`): the entity, names with counts,
+    merged nodes, every claim about it grouped into facts per section (status, who alleges it, count, latest
+    citations), the claims it makes, events, mentions, ties (cited) and resolution judgements."""
     found = dossier(conn, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")

@@ -8,8 +8,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from crimegraph.analyse.articles import article
-from crimegraph.analyse.entities import dossier, list_entities
+from crimegraph.analyse.dossier import dossier
+from crimegraph.analyse.entities import list_entities
 from crimegraph.analyse.events import timeline
+from crimegraph.analyse.facts import LABELS
 from crimegraph.analyse.overview import overview
 from crimegraph.analyse.search import search
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
@@ -54,7 +56,7 @@ def entity_page(request: Request, conn: Conn, entity_id: str) -> HTMLResponse:
     data = dossier(conn, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data.to_dict())
+    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data.to_dict(), labels=LABELS)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
