@@ -7,14 +7,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, distinct, func, or_, select
 
 from crimegraph.analyse.common import article_refs, citation
 from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
 from crimegraph.store.queries import canonical_map, members
-from crimegraph.store.tables import claims, event_actors, event_reports, mentions
+from crimegraph.store.tables import claims, entities, event_actors, event_reports, mentions
 
 CLAIMS = 500  # ties are weighed over the entity's latest this many claims,
 REPORTS = 1000  # the events of its latest this many event reports,
@@ -61,13 +61,19 @@ def event_pairs(conn: Connection, nodes: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def article_pairs(conn: Connection, nodes: list[str], mentioned_in: int) -> list[tuple[str, str]]:
-    """(node, article id) for the entities mentioned in the entity's latest ARTICLES articles."""
-    pairs: list[tuple[str, str]] = []
+def article_shares(conn: Connection, nodes: list[str], mentioned_in: int) -> dict[str, tuple[int, str]]:
+    """Canonical id -> (how many, the first by id) of the entity's latest ARTICLES articles that mention it,
+    counted in SQL per cluster (a busy entity's articles mention thousands of nodes)."""
+    shares: dict[str, tuple[int, str]] = {}
     for part in in_chunks(recent_articles(conn, nodes, ARTICLES, mentioned_in)):
-        pairs.extend((str(n), str(a)) for n, a in conn.execute(
-            select(mentions.c.entity_id, mentions.c.article_id).where(mentions.c.article_id.in_(part))))
-    return pairs
+        for canonical, count, first in conn.execute(
+                select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)),
+                       func.min(mentions.c.article_id))
+                .join(entities, entities.c.id == mentions.c.entity_id)
+                .where(mentions.c.article_id.in_(part)).group_by(entities.c.canonical_id)):
+            had, was = shares.get(canonical, (0, first))
+            shares[canonical] = (had + int(count), min(was, first))
+    return shares
 
 
 def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in: int,
@@ -76,27 +82,30 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in:
     over its latest CLAIMS claims, the events of its latest REPORTS reports and its latest ARTICLES
     articles (all of them for most entities)."""
     ordered = sorted(nodes)
-    kinds = (claim_pairs(conn, ordered), event_pairs(conn, ordered), article_pairs(conn, ordered, mentioned_in))
+    kinds = (claim_pairs(conn, ordered), event_pairs(conn, ordered))
     canonical_ids = canonical_map(conn, {n for pairs in kinds for n, _ in pairs})
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    shared: dict[str, set[str]] = defaultdict(set)
     for slot, pairs in enumerate(kinds):
-        for target, item in {(canonical_ids.get(n), item) for n, item in pairs}:
+        for target, _ in {(canonical_ids.get(n), item) for n, item in pairs}:
             if target and target != canonical:
                 totals[target][slot] += 1
-                if slot == 2:
-                    shared[target].add(item)
+    shares = article_shares(conn, ordered, mentioned_in)
+    for target, (count, _) in shares.items():
+        if target != canonical:
+            totals[target][2] = count
     ranked = sorted(totals.items(), key=lambda kv: (-(3 * kv[1][0] + 2 * kv[1][1] + kv[1][2]), kv[0]))[:limit]
     refs = entity_refs(conn, [k for k, _ in ranked])
-    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a, together(conn, ordered, k, sorted(shared[k])[:1]))
+    papers = article_refs(conn, {shares[k][1] for k, _ in ranked if k in shares})
+    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a,
+                together(conn, ordered, k, [shares[k][1]] if k in shares else [], papers))
             for k, (c, e, a) in ranked if k in refs]
 
 
-def together(conn: Connection, nodes: Collection[str], other: str,
-             article_ids: list[str]) -> list[dict[str, Any]]:
-    """A sentence naming both entities in a shared article, else one naming the other entity there."""
+def together(conn: Connection, nodes: Collection[str], other: str, article_ids: list[str],
+             papers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence naming both entities in a shared article, else one naming the other entity there (the
+    articles' refs in `papers`)."""
     found: list[dict[str, Any]] = []
-    papers = article_refs(conn, article_ids)
     other_nodes = members(conn, other)
     for article_id in article_ids:
         rows = conn.execute(select(mentions.c.entity_id, mentions.c.evidence).where(
