@@ -33,8 +33,9 @@ __all__ = ["CITATIONS", "LABELS", "SECTIONS", "Fact", "facts"]
 
 @dataclass(slots=True)
 class Fact:
-    """One relation as the articles state it: the other side, status, who alleges it, and where it is said
-    (citations: {article, evidence} of its latest claims; citation_count: how many claims state it)."""
+    """One relation as the articles state it: the other side (id, name, type; its article total not counted),
+    status, who alleges it, and where it is said (citations: {article, evidence} of its latest claims;
+    citation_count: how many claims state it)."""
 
     predicate: str
     value: str
@@ -45,9 +46,9 @@ class Fact:
     citation_count: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"predicate": self.predicate, "value": self.value, "status": self.status,
-                "other": self.other.to_dict() if self.other else None, "alleged_by": self.alleged_by,
-                "citations": self.citations, "citation_count": self.citation_count}
+        other = {"id": self.other.id, "name": self.other.name, "type": self.other.type} if self.other else None
+        return {"predicate": self.predicate, "value": self.value, "status": self.status, "other": other,
+                "alleged_by": self.alleged_by, "citations": self.citations, "citation_count": self.citation_count}
 
 
 def fact_source(nodes: list[str], incoming: bool) -> tuple[FromClause, ColumnElement[bool], Any, Any, Any]:
@@ -107,7 +108,7 @@ def facts(conn: Connection, nodes: Collection[str], cited: int | None = None) ->
     for claim_id, ident in chosen.items():  # newest first: the ranks came in order
         row = rows[claim_id]
         groups[ident].citations.append(citation(papers.get(row.article_id), row.article_id, row.evidence))
-    refs = entity_refs(conn, set(clusters.values()))
+    refs = entity_refs(conn, set(clusters.values()), counted=False)
     sections: dict[str, list[Fact]] = defaultdict(list)
     for ident, fact in groups.items():
         section = (INCOMING if ident[3] else OUTGOING).get(fact.predicate)

@@ -13,7 +13,7 @@ from crimegraph.analyse.common import article_refs, citation
 from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
-from crimegraph.store.queries import canonical_map, members
+from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import claims, entities, event_actors, event_reports, mentions
 
 CLAIMS = 500  # ties are weighed over the entity's latest this many claims,
@@ -23,7 +23,8 @@ ARTICLES = 200  # and its latest this many articles
 
 @dataclass(slots=True)
 class Tie:
-    """Another actor and how strongly it is tied: shared claims, shared events, shared articles."""
+    """Another actor (id, name, type; its article total is not counted) and how strongly it is tied: shared
+    claims, shared events, shared articles, and a sentence from a shared article."""
 
     entity: EntityRef
     weight: int
@@ -33,8 +34,8 @@ class Tie:
     citations: list[dict[str, Any]] = field(default_factory=list)  # {article, evidence}, as every dossier part
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.entity.to_dict(), "weight": self.weight, "claims": self.claims,
-                "events": self.events, "shared_articles": self.articles,
+        return {"id": self.entity.id, "name": self.entity.name, "type": self.entity.type, "weight": self.weight,
+                "claims": self.claims, "events": self.events, "shared_articles": self.articles,
                 "citations": self.citations}
 
 
@@ -94,29 +95,33 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in:
         if target != canonical:
             totals[target][2] = count
     ranked = sorted(totals.items(), key=lambda kv: (-(3 * kv[1][0] + 2 * kv[1][1] + kv[1][2]), kv[0]))[:limit]
-    refs = entity_refs(conn, [k for k, _ in ranked])
-    papers = article_refs(conn, {shares[k][1] for k, _ in ranked if k in shares})
-    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a,
-                together(conn, ordered, k, [shares[k][1]] if k in shares else [], papers))
-            for k, (c, e, a) in ranked if k in refs]
+    refs = entity_refs(conn, [k for k, _ in ranked], counted=False)
+    cited = together(conn, ordered, {k: shares[k][1] for k, _ in ranked if k in shares})
+    return [Tie(refs[k], 3 * c + 2 * e + a, c, e, a, cited.get(k, [])) for k, (c, e, a) in ranked if k in refs]
 
 
-def together(conn: Connection, nodes: Collection[str], other: str, article_ids: list[str],
-             papers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """A sentence naming both entities in a shared article, else one naming the other entity there (the
-    articles' refs in `papers`)."""
-    found: list[dict[str, Any]] = []
-    other_nodes = members(conn, other)
-    for article_id in article_ids:
-        rows = conn.execute(select(mentions.c.entity_id, mentions.c.evidence).where(
-            mentions.c.article_id == article_id, mentions.c.entity_id.in_([*nodes, *other_nodes])))
-        own: set[str] = set()
-        theirs: list[dict[str, Any]] = []
-        for node, evidence in rows:
-            if node in other_nodes:
-                theirs.extend(evidence or [])
+def together(conn: Connection, nodes: Collection[str], shared: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """For each other entity (canonical id -> an article it shares with the entity): a sentence naming both
+    in that article, else one naming the other entity there; in three queries for all of them."""
+    cluster: dict[str, str] = {}
+    for part in in_chunks(shared):
+        cluster.update((str(node), str(canonical)) for node, canonical in conn.execute(
+            select(entities.c.id, entities.c.canonical_id).where(entities.c.canonical_id.in_(part))))
+    own: dict[str, set[str]] = defaultdict(set)
+    theirs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for part in in_chunks(set(shared.values())):
+        for article_id, node, evidence in conn.execute(
+                select(mentions.c.article_id, mentions.c.entity_id, mentions.c.evidence)
+                .where(mentions.c.article_id.in_(part), mentions.c.entity_id.in_([*nodes, *cluster]))
+                .order_by(mentions.c.article_id, mentions.c.entity_id)):
+            if node in cluster:
+                theirs[(cluster[node], article_id)].extend(evidence or [])
             else:
-                own.update(e.get("text", "") for e in evidence or [])
-        both = [e for e in theirs if e.get("text") in own] or theirs
-        found.append(citation(papers.get(article_id), article_id, both[:1]))
+                own[article_id].update(e.get("text", "") for e in evidence or [])
+    papers = article_refs(conn, set(shared.values()))
+    found: dict[str, list[dict[str, Any]]] = {}
+    for other, article_id in shared.items():
+        said = theirs[(other, article_id)]
+        both = [e for e in said if e.get("text") in own[article_id]] or said
+        found[other] = [citation(papers.get(article_id), article_id, both[:1])]
     return found
