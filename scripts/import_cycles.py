@@ -1,4 +1,4 @@
-"""Import cycles among crimegraph's modules (outside crimegraph/extract/), and imports that break the layers.
+"""Import cycles among crimegraph's modules, and imports that break the layers.
 
     .venv/bin/python scripts/import_cycles.py
 
@@ -15,7 +15,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "crimegraph"
-SKIPPED = ("crimegraph.extract",)
 FORBIDDEN = {"crimegraph.store": ("crimegraph.resolve", "crimegraph.analyse", "crimegraph.serve")}
 
 
@@ -36,8 +35,10 @@ def imported(path: Path, name: str, known: set[str]) -> set[str]:
             if node.level:
                 kept = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*kept, base] if base else kept)
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in known)
+            modules = {f"{base}.{alias.name}" for alias in node.names} & known
+            found.update(modules)
+            if len(modules) < len(node.names):  # names defined in the package itself, not only its modules
+                found.add(base)
     return {m for m in found if m in known and m != name}
 
 
@@ -79,8 +80,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def main() -> int:
     paths = {module_name(p): p for p in PACKAGE.rglob("*.py")}
     known = set(paths)
-    graph = {name: {m for m in imported(path, name, known) if not m.startswith(SKIPPED)}
-             for name, path in paths.items() if not name.startswith(SKIPPED)}
+    graph = {name: imported(path, name, known) for name, path in paths.items()}
     problems = 0
     for component in cycles(graph):
         problems += 1

@@ -26,3 +26,4 @@ fi
 .venv/bin/python -m pytest "$@"
 .venv/bin/python -m mypy
 .venv/bin/python -m ruff check crimegraph tests benchmarks
+.venv/bin/python scripts/import_cycles.py

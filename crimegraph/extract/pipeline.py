@@ -13,11 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crimegraph.exc import InputError
-from crimegraph.extract import aliases, claims, entities, events, typemodel  # noqa: F401  (register factories)
 from crimegraph.extract import doc as cg
-from crimegraph.extract.clean import MAX_CHUNK, chunks, clean_text, is_junk
+from crimegraph.extract.claims import claims  # noqa: F401  (register factories)
+from crimegraph.extract.entities import aliases, entities, typemodel  # noqa: F401  (register factories)
+from crimegraph.extract.events import events  # noqa: F401  (register factories)
 from crimegraph.extract.indexes import Sentences
-from crimegraph.extract.language import detect
+from crimegraph.extract.text.clean import MAX_CHUNK, chunks, clean_text, is_junk
+from crimegraph.extract.text.language import detect
 from crimegraph.model import Article, Entity, Evidence, Extraction
 from crimegraph.model.clean import scrub
 from crimegraph.model.validate import label_of, validated

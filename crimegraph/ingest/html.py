@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crimegraph.extract.clean import strip_html
+from crimegraph.extract.text.clean import strip_html
 from crimegraph.model import Article
 
 _LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.IGNORECASE)

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from crimegraph.exc import InputError
-from crimegraph.extract.language import detect
+from crimegraph.extract.text.language import detect
 from crimegraph.ingest.dedupe import Deduplicator
 from crimegraph.model import Article, Extraction
 from crimegraph.model.clean import scrub

@@ -11,7 +11,7 @@ from itertools import product
 
 from rapidfuzz.fuzz import ratio
 
-from crimegraph.extract.names import in_order
+from crimegraph.extract.entities.names import in_order
 from crimegraph.resolve.names import (
     STOPWORDS,
     acronym,

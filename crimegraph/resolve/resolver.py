@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, or_, select
 
-from crimegraph.extract.kinship import introduced_as_relative
+from crimegraph.extract.entities.kinship import introduced_as_relative
 from crimegraph.resolve import clusters
 from crimegraph.resolve.blocking import candidates, index_keys
 from crimegraph.resolve.features import NAME_FEATURES, PENALTIES, VETO, VETOES, Node, shared_context

@@ -13,7 +13,7 @@ from functools import cache
 
 from sqlalchemy import Connection, select
 
-from crimegraph.extract.types import lexicon
+from crimegraph.extract.entities.types import lexicon
 from crimegraph.resolve.names import country_of
 from crimegraph.store.db import in_chunks
 from crimegraph.store.tables import claims, entities

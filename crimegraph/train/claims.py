@@ -1,6 +1,6 @@
 """Train the claim classifier from annotated articles, choosing its settings by 5-fold cross-validation.
 
-Every candidate pair of a sentence (extract/pairs.py) is labelled with the gold claim whose evidence
+Every candidate pair of a sentence (extract/claims/pairs.py) is labelled with the gold claim whose evidence
 is that sentence and whose subject and object it names, 'none' when no gold claim of the article
 joins the two, and left out when one does but cites another sentence.
 """
@@ -15,14 +15,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from crimegraph.extract import claimmodel
+from crimegraph.extract.claims import claimmodel
+from crimegraph.extract.claims.pairs import Pair
 from crimegraph.extract.doc import entities
-from crimegraph.extract.hedging import Hedger
+from crimegraph.extract.entities.referents import Referents
 from crimegraph.extract.linear import LinearModel
-from crimegraph.extract.pairs import Pair
 from crimegraph.extract.phrases import DocWords
 from crimegraph.extract.pipeline import _make_doc, build_pipeline, prepare, to_extraction
-from crimegraph.extract.referents import Referents
+from crimegraph.extract.status.hedging import Hedger
 from crimegraph.model import Article, Claim, Extraction
 from crimegraph.train.fit import fit
 from crimegraph.train.match import GoldNames, any_same, claim_counts, f1

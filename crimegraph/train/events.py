@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from crimegraph.extract import eventmodel
 from crimegraph.extract.doc import entities
-from crimegraph.extract.events import EventExtractor
+from crimegraph.extract.events import eventmodel
+from crimegraph.extract.events.events import EventExtractor
 from crimegraph.extract.linear import LinearModel
 from crimegraph.model import Event
 from crimegraph.train.claims import FOLDS, Parsed, scores, spaced

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from crimegraph.extract import claimmodel, eventmodel, typemodel
+from crimegraph.extract.claims import claimmodel
+from crimegraph.extract.entities import typemodel
+from crimegraph.extract.events import eventmodel
 from crimegraph.extract.linear import LinearModel
 from crimegraph.model import Article, Extraction
 from crimegraph.train import claims, events, types

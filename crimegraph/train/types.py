@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from crimegraph.extract import typemodel
 from crimegraph.extract.doc import entities
+from crimegraph.extract.entities import typemodel
 from crimegraph.extract.linear import LinearModel
 from crimegraph.train.claims import FOLDS, Parsed
 from crimegraph.train.fit import fit

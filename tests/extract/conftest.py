@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 from spacy.language import Language
 
-from crimegraph.extract import aliases, entities  # noqa: F401  (register the factories)
+from crimegraph.extract.entities import aliases, entities  # noqa: F401  (register the factories)
 from crimegraph.extract.pipeline import bare_model
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crimegraph.extract import extract
-from crimegraph.extract.counts import stated_fatalities
+from crimegraph.extract.text.counts import stated_fatalities
 from crimegraph.model import Article
 
 
@@ -80,7 +80,7 @@ def test_towns_the_model_missed(text: str, language: str, place: str) -> None:
 
 
 def test_a_state_and_a_town_in_it_are_one_setting() -> None:
-    from crimegraph.extract.event_merge import nested_places, places_compatible
+    from crimegraph.extract.events.event_merge import nested_places, places_compatible
 
     assert places_compatible("Caquetá", "El Doncello") and nested_places("Caquetá", "El Doncello")
     assert not places_compatible("Sinaloa", "Fresnillo")  # GeoNames puts Fresnillo in Zacatecas

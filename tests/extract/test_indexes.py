@@ -8,6 +8,8 @@ import itertools
 import spacy
 from spacy.language import Language
 
+from crimegraph.extract.entities.names import FullNames, acronym_of, is_part_of_name, person_words, spellings
+from crimegraph.extract.entities.spans import Candidate, outermost
 from crimegraph.extract.indexes import (
     Containment,
     Cover,
@@ -17,8 +19,6 @@ from crimegraph.extract.indexes import (
     nearest_at_or_after,
     nearest_at_or_before,
 )
-from crimegraph.extract.names import FullNames, acronym_of, is_part_of_name, person_words, spellings
-from crimegraph.extract.spans import Candidate, outermost
 
 
 def test_cover_marks_ranges_once() -> None:

@@ -6,10 +6,12 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from crimegraph.extract import claimmodel, events, limits
 from crimegraph.extract import doc as cg
-from crimegraph.extract.event_merge import Candidate, merge
-from crimegraph.extract.pairs import Pair
+from crimegraph.extract import limits
+from crimegraph.extract.claims import claimmodel
+from crimegraph.extract.claims.pairs import Pair
+from crimegraph.extract.events import events
+from crimegraph.extract.events.event_merge import Candidate, merge
 from crimegraph.extract.pipeline import extract
 from crimegraph.model import Article
 

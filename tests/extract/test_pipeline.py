@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crimegraph.extract import extract, extract_many, pipeline
-from crimegraph.extract.clean import chunks
+from crimegraph.extract.text.clean import chunks
 from crimegraph.model import Article
 
 TEXT = (

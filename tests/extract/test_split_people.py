@@ -2,8 +2,8 @@
 
 import spacy
 
-from crimegraph.extract.repairs import split_people
-from crimegraph.extract.spans import Candidate
+from crimegraph.extract.entities.repairs import split_people
+from crimegraph.extract.entities.spans import Candidate
 
 
 def cut(text: str) -> list[str] | None:

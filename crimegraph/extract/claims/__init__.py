@@ -1,0 +1,1 @@
+"""Claim stage: positions, memberships, involvement, sanctions, stances and the learned claim classifier."""

@@ -1,0 +1,1 @@
+"""Entity stage: candidates, typing (rules and the learned typer), aliases, coreference, referents."""

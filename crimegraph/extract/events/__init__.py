@@ -1,0 +1,1 @@
+"""Event stage: triggers, arguments (date, place, actors, counts), the learned event typer, merging."""

@@ -1,0 +1,1 @@
+"""Text stage: cleaning, boilerplate, language, dates and counts (helpers of the later stages)."""
