@@ -34,11 +34,15 @@ def test_missing_evidence_is_an_input_error() -> None:
         strip({**GOLD, "claims": [{"evidence": "Something else."}]}, ARTICLE)
 
 
-def test_import_command_writes_offsets(tmp_path: Path) -> None:
-    batch = tmp_path / "batches" / "01"
+def one_batch(tmp_path: Path, name: str) -> None:
+    batch = tmp_path / "batches" / name
     batch.mkdir(parents=True)
     (batch / "docs.jsonl").write_text(json.dumps(ARTICLE) + "\n")
     (batch / "gold.jsonl").write_text(json.dumps(GOLD) + "\n")
+
+
+def test_import_command_writes_offsets(tmp_path: Path) -> None:
+    one_batch(tmp_path, "01")
     out = tmp_path / "annotations.jsonl"
     assert main(["import", str(tmp_path / "batches"), str(out)]) == 0
     pairs = load(out, {"a1": ARTICLE})
@@ -47,10 +51,7 @@ def test_import_command_writes_offsets(tmp_path: Path) -> None:
 
 
 def test_import_keeps_the_articles_already_stored(tmp_path: Path) -> None:
-    batch = tmp_path / "batches" / "02"
-    batch.mkdir(parents=True)
-    (batch / "docs.jsonl").write_text(json.dumps(ARTICLE) + "\n")
-    (batch / "gold.jsonl").write_text(json.dumps(GOLD) + "\n")
+    one_batch(tmp_path, "02")
     out = tmp_path / "annotations.jsonl"
     out.write_text(json.dumps({"id": "a0", "batch": "01", "entities": [], "events": [], "claims": []}) + "\n"
                    + json.dumps({"id": "a1", "batch": "00", "entities": [], "events": [], "claims": []}) + "\n")
