@@ -3,17 +3,15 @@
 extractor was built and before it was run on them, so they were not tuned on. Facts are invented or
 paraphrased plausibly; the coding follows the ACLED Codebook; the gold events follow
 ../shared/eval/GUIDELINES.md (fatalities null when the text states none, while the ACLED coding gives 0)."""
-import json
+from functools import partial
 from pathlib import Path
 
-N = []
-def note(i, lang, date, text, etype, sub, loc, admin1, country, prec, fatal, ours, actors, arrested=None, edate=None, tp=1, stated_zero=False, gold_loc=None):
-    N.append({"id": f"heldout-{i:02d}", "language": lang, "date": date, "title": "", "text": text,
-              "gold": {"events": [{"type": ours, "date": edate, "location": gold_loc or loc, "actors": actors,
-                                   "fatalities": fatal if ours in ("attack", "protest") and (fatal or stated_zero) else None,
-                                   "arrested": arrested}]},
-              "acled": {"event_type": etype, "sub_event_type": sub, "location": loc, "admin1": admin1,
-                        "country": country, "geo_precision": prec, "fatalities": fatal, "time_precision": tp}})
+from acled_note import note as add
+from acled_note import write
+
+N: list = []
+note = partial(add, N, "heldout")
+
 
 # English (15)
 note(1, "en", "2023-02-05", "On 3 February 2023, in Salamanca, Guanajuato, armed men opened fire on customers at a street food stall, killing three people, including a 12-year-old boy.",
@@ -68,5 +66,5 @@ note(24, "es", "2023-04-26", "El 24 de abril de 2023, en Puerto Príncipe (Oeste
 note(25, "es", "2023-06-07", "El 5 de junio de 2023, efectivos de la Guardia Nacional Bolivariana incautaron 1,2 toneladas de cocaína ocultas en un camión en Guasdualito, estado Apure, y detuvieron al conductor.",
      "Strategic developments", "Other", "Guasdualito", "Apure", "Venezuela", 1, 0, "seizure", ["Guardia Nacional Bolivariana"], edate="2023-06-05")
 
-Path(__file__).with_name("acled_heldout.jsonl").write_text(
-    "".join(json.dumps(n, ensure_ascii=False) + "\n" for n in N), encoding="utf-8")
+write(N, Path(__file__).with_name("acled_heldout.jsonl"))
+print(len(N))

@@ -2,16 +2,15 @@
 """Writes acled_notes.jsonl from the notes below: the notes are ours (invented, plausible facts); the coding
 follows the ACLED Codebook; the gold events follow ../shared/eval/GUIDELINES.md (fatalities null when the
 text states none, while the ACLED coding gives 0 as ACLED does)."""
-import json
+from functools import partial
+from pathlib import Path
 
-N = []
-def note(i, lang, date, text, etype, sub, loc, admin1, country, prec, fatal, ours, actors, arrested=None, edate=None, tp=1, stated_zero=False):
-    N.append({"id": f"acled-{i:02d}", "language": lang, "date": date, "title": "", "text": text,
-              "gold": {"events": [{"type": ours, "date": edate, "location": loc, "actors": actors,
-                                   "fatalities": fatal if ours in ("attack", "protest") and (fatal or stated_zero) else None,
-                                   "arrested": arrested}]},
-              "acled": {"event_type": etype, "sub_event_type": sub, "location": loc, "admin1": admin1,
-                        "country": country, "geo_precision": prec, "fatalities": fatal, "time_precision": tp}})
+from acled_note import note as add
+from acled_note import write
+
+N: list = []
+note = partial(add, N, "acled")
+
 note(1, "en", "2022-03-09", "On 7 March 2022, in Fresnillo, Zacatecas, gunmen shot dead a municipal police officer as he left his home. 1 fatality.",
      "Violence against civilians", "Attack", "Fresnillo", "Zacatecas", "Mexico", 1, 1, "attack", [], edate="2022-03-07")
 note(2, "en", "2022-05-03", "On 1 May 2022, members of the Jalisco New Generation Cartel (CJNG) clashed with Military Forces of Mexico near Apatzingán, Michoacán. Four cartel members were killed. 4 fatalities.",
@@ -68,7 +67,5 @@ note(27, "en", "2022-08-29", "On 27 August 2022, in Guadalupe, Nuevo León, poli
      "Violence against civilians", "Attack", "Guadalupe", "Nuevo León", "Mexico", 1, 3, "attack", [], edate="2022-08-27")
 note(28, "en", "2022-11-05", "On 3 November 2022, Police Forces of Venezuela detained 15 members of the Tren de Aragua gang during a raid in San Cristóbal, Táchira.",
      "Strategic developments", "Arrests", "San Cristóbal", "Táchira", "Venezuela", 1, 0, "arrest", ["Police Forces of Venezuela", "Tren de Aragua"], arrested=15, edate="2022-11-03")
-with open(__file__.replace("_source.py", ".jsonl"), "w", encoding="utf-8") as out:
-    for n in N:
-        out.write(json.dumps(n, ensure_ascii=False) + "\n")
+write(N, Path(__file__).with_name("acled_notes.jsonl"))
 print(len(N))
