@@ -13,7 +13,7 @@ from crimegraph.analyse.common import article_refs, citation, cluster_of
 from crimegraph.analyse.events import entity_events
 from crimegraph.analyse.facts import Fact, facts
 from crimegraph.analyse.refs import EntityRef, entity_refs
-from crimegraph.analyse.ties import Tie, ties
+from crimegraph.analyse.ties import ARTICLES, Tie, ties
 from crimegraph.store.db import in_chunks
 from crimegraph.store.latest import count_claims, recent_articles
 from crimegraph.store.queries import article_count, canonical_map
@@ -126,7 +126,7 @@ def dossier(conn: Connection, node: str) -> Dossier | None:
     canonical = canonical_map(conn, [node])[node]
     head = entity_refs(conn, [canonical], counted=False)[canonical]
     ref = EntityRef(head.id, head.name, head.type, article_count(conn, nodes))
-    latest = recent_articles(conn, nodes, max(MENTIONS, NAME_SAMPLE), ref.articles)
+    latest = recent_articles(conn, nodes, max(MENTIONS, NAME_SAMPLE, ARTICLES), ref.articles)
     alleges, alleges_count = entity_claims(conn, nodes, ("source",), ALLEGES)
     found_events, event_count = entity_events(conn, nodes, EVENTS)
     about = count_claims(conn, or_(claims.c.subject_id.in_(nodes), claims.c.object_id.in_(nodes)))
@@ -140,6 +140,6 @@ def dossier(conn: Connection, node: str) -> Dossier | None:
         events=found_events,
         event_count=event_count,
         mentions=mention_citations(conn, nodes, latest[:MENTIONS]),
-        ties=ties(conn, canonical, nodes, ref.articles, TIES),
+        ties=ties(conn, canonical, nodes, ref.articles, TIES, latest),
         judgements=judgements_of(conn, nodes),
     )

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, or_, select
+from sqlalchemy import Connection, case, distinct, func, or_, select
 
 from crimegraph.analyse.common import article_refs, citation
 from crimegraph.analyse.refs import EntityRef, entity_refs
@@ -62,26 +62,26 @@ def event_pairs(conn: Connection, nodes: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def article_shares(conn: Connection, nodes: list[str], mentioned_in: int) -> dict[str, tuple[int, str]]:
-    """Canonical id -> (how many, the first by id) of the entity's latest ARTICLES articles that mention it,
-    counted in SQL per cluster (a busy entity's articles mention thousands of nodes)."""
-    shares: dict[str, tuple[int, str]] = {}
-    for part in in_chunks(recent_articles(conn, nodes, ARTICLES, mentioned_in)):
-        for canonical, count, first in conn.execute(
-                select(entities.c.canonical_id, func.count(distinct(mentions.c.article_id)),
-                       func.min(mentions.c.article_id))
-                .join(entities, entities.c.id == mentions.c.entity_id)
-                .where(mentions.c.article_id.in_(part)).group_by(entities.c.canonical_id)):
-            had, was = shares.get(canonical, (0, first))
-            shares[canonical] = (had + int(count), min(was, first))
-    return shares
+def article_shares(conn: Connection, latest: list[str], wanted: Collection[str],
+                   limit: int) -> dict[str, tuple[int, str]]:
+    """Canonical id -> (how many, the first by id) of the `latest` articles (one IN list) that mention it, for
+    the `wanted` clusters (those sharing claims or events) and the `limit` + 1 others in most of them: enough
+    to rank the top `limit` ties exactly, since any other cluster shares no claim, no event and no more
+    articles than those. Counted in SQL per cluster; a busy entity's articles mention thousands."""
+    counted = func.count(distinct(mentions.c.article_id))
+    asked = case((entities.c.canonical_id.in_(sorted(wanted)), 0), else_=1)
+    return {str(canonical): (int(count), str(first)) for canonical, count, first in conn.execute(
+        select(entities.c.canonical_id, counted, func.min(mentions.c.article_id))
+        .join(entities, entities.c.id == mentions.c.entity_id)
+        .where(mentions.c.article_id.in_(latest)).group_by(entities.c.canonical_id)
+        .order_by(asked, counted.desc(), entities.c.canonical_id).limit(len(wanted) + limit + 1))}
 
 
 def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in: int,
-         limit: int = 10) -> list[Tie]:
+         limit: int = 10, latest: list[str] | None = None) -> list[Tie]:
     """The actors most tied to the entity: 3 per shared claim, 2 per shared event, 1 per shared article,
     over its latest CLAIMS claims, the events of its latest REPORTS reports and its latest ARTICLES
-    articles (all of them for most entities)."""
+    articles (all of them for most entities; `latest`, when the caller has them already)."""
     ordered = sorted(nodes)
     kinds = (claim_pairs(conn, ordered), event_pairs(conn, ordered))
     canonical_ids = canonical_map(conn, {n for pairs in kinds for n, _ in pairs})
@@ -90,7 +90,9 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in:
         for target, _ in {(canonical_ids.get(n), item) for n, item in pairs}:
             if target and target != canonical:
                 totals[target][slot] += 1
-    shares = article_shares(conn, ordered, mentioned_in)
+    if latest is None or (len(latest) < ARTICLES and len(latest) < mentioned_in):
+        latest = recent_articles(conn, ordered, ARTICLES, mentioned_in)
+    shares = article_shares(conn, latest[:ARTICLES], set(totals), limit)
     for target, (count, _) in shares.items():
         if target != canonical:
             totals[target][2] = count

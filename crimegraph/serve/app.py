@@ -26,6 +26,7 @@ DESCRIPTION = """Read the crimegraph knowledge base: entities and their dossiers
 alleged, and who alleges them), articles with their evidence, search, the network and the timeline.
 Every HTML page has a JSON twin here. Writes (uploads, merge/split judgements) need
 `Authorization: Bearer <CRIMEGRAPH_TOKEN>`."""
+DOSSIERS = 128  # dossiers kept, each until the knowledge base changes (a busy one takes tens of ms to build)
 
 
 async def http_error(request: Request, error: Exception) -> Response:
@@ -49,6 +50,7 @@ def make_app(settings: Settings | None = None, engine: Engine | None = None,
     app.state.token = settings.token
     app.state.extractor = extractor
     app.state.memo = Memo()
+    app.state.dossiers = Memo(DOSSIERS)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(HTTPException, http_error)

@@ -36,11 +36,18 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 
 
 def get_memo(request: Request) -> Memo:
-    """The app's cache of whole-knowledge-base answers."""
+    """The app's cache of whole-knowledge-base answers (front page, graph overview)."""
     memo: Memo = request.app.state.memo
+    return memo
+
+
+def get_dossiers(request: Request) -> Memo:
+    """The app's cache of dossiers (one per entity id asked for)."""
+    memo: Memo = request.app.state.dossiers
     return memo
 
 
 Conn = Annotated[Connection, Depends(get_conn)]
 Cache = Annotated[Memo, Depends(get_memo)]
+DossierCache = Annotated[Memo, Depends(get_dossiers)]
 Writer = Depends(require_token)

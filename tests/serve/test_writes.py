@@ -90,6 +90,11 @@ def test_cached_answers_follow_writes(client: TestClient, auth: dict[str, str]) 
     client.post("/api/articles", json=NEW, headers=auth)
     assert client.get("/api/overview").json()["counts"]["articles"] == 5
     rivera, mendez = entity_id(client, "Tomas Rivera"), entity_id(client, "Lucia Mendez")
+    assert [m["name"] for m in client.get(f"/api/entities/{rivera}").json()["members"]] == ["Tomas Rivera"]
+    assert "Lucia Mendez" not in client.get(f"/entities/{rivera}").text
     client.post("/api/judgements", headers=auth, json={"action": "merge", "left": rivera, "right": mendez})
     merged = {n["name"] for n in client.get("/api/graph").json()["nodes"]}
     assert merged != names and len(merged & {"Tomas Rivera", "Lucia Mendez"}) == 1
+    members = {m["name"] for m in client.get(f"/api/entities/{rivera}").json()["members"]}
+    assert members == {"Tomas Rivera", "Lucia Mendez"}
+    assert "Lucia Mendez" in client.get(f"/entities/{rivera}").text

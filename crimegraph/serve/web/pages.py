@@ -8,7 +8,6 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from crimegraph.analyse.articles import article
-from crimegraph.analyse.dossier import dossier
 from crimegraph.analyse.entities import list_entities
 from crimegraph.analyse.events import timeline
 from crimegraph.analyse.facts import LABELS
@@ -16,9 +15,10 @@ from crimegraph.analyse.overview import overview
 from crimegraph.analyse.search import search
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES, PREDICATES, STATUSES
 from crimegraph.serve.api.articles import parse_span
+from crimegraph.serve.api.entities import dossier_answer
 from crimegraph.serve.api.params import EventParam, PageParam
 from crimegraph.serve.api.paths import find_paths
-from crimegraph.serve.deps import Cache, Conn
+from crimegraph.serve.deps import Cache, Conn, DossierCache
 from crimegraph.serve.web.templating import STATIC, make_templates
 
 router = APIRouter(include_in_schema=False)
@@ -52,11 +52,9 @@ def entities_page(request: Request, conn: Conn, paging: PageParam, q: str | None
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, conn: Conn, entity_id: str) -> HTMLResponse:
-    data = dossier(conn, entity_id)
-    if data is None:
-        raise HTTPException(404, f"no entity {entity_id!r}")
-    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data.to_dict(), labels=LABELS)
+def entity_page(request: Request, conn: Conn, memo: DossierCache, entity_id: str) -> HTMLResponse:
+    data = dossier_answer(conn, memo, entity_id)
+    return page(request, "entity.html", f"/api/entities/{entity_id}", data=data, labels=LABELS)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
