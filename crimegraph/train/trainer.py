@@ -24,6 +24,8 @@ def run(items: Sequence[tuple[Article, Record]], out: Path, seed: int = 11,
 
     `cv_output` receives every article's extraction with events and claims from the models that did not see it.
     """
+    for folder in (out, *(() if cv_output is None else (cv_output.parent,))):
+        folder.mkdir(parents=True, exist_ok=True)  # before the minutes of work, not after: a bad path fails now
     untyped = claims.parse(items)
     type_models = dict(types.cross_validate(untyped, seed))
     type_settings, type_tried = types.choose(untyped, type_models)
@@ -38,7 +40,6 @@ def run(items: Sequence[tuple[Article, Record]], out: Path, seed: int = 11,
         retype_held_out(held, untyped, type_models, type_settings)
         with cv_output.open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(held[p.article.id].to_eval(), ensure_ascii=False) + "\n" for p in parsed)
-    out.mkdir(parents=True, exist_ok=True)
     save(out, "types", typer, type_settings)
     save(out, "events", events.train(parsed, seed), event_settings)
     save(out, "claims", claims.train(parsed, seed), claim_settings)

@@ -49,7 +49,7 @@ def test_pairs_are_labelled_from_the_evidence_sentence() -> None:
 
 
 def test_run_writes_weights_settings_and_a_report(tmp_path: Path) -> None:
-    cv = tmp_path / "cv.jsonl"
+    cv = tmp_path / "not yet made" / "cv.jsonl"
     report = trainer.run(items(), tmp_path, seed=5, cv_output=cv)
     assert report["articles"] == 6 and report["folds"] == 5
     assert set(report["claims"]["cross_validated"]) == {"rules only", "chosen"}
