@@ -16,7 +16,7 @@ from crimegraph.train.claims import FOLDS, Parsed
 from crimegraph.train.fit import fit
 from crimegraph.train.match import norm, same
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 
 
 def gold_type(names: list[str], gold: dict[str, Any]) -> str | None:

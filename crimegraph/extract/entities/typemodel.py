@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from crimegraph.extract import doc as cg
 from crimegraph.extract.doc import EntityCluster
-from crimegraph.extract.entities.types import TYPES, country_code
+from crimegraph.extract.entities.types import TYPES, country_code, lexicon
 from crimegraph.extract.linear import LinearModel, shipped
+from crimegraph.model.names import fold
 
 CLASSES = TYPES
 FEATURES_KEY = "cg_type_features"  # doc.user_data key where training records each entity's features
@@ -52,6 +53,7 @@ def features(doc: Doc, cluster: EntityCluster, language: str) -> list[str]:
             feats.append("acronym")
         if country_code(name):
             feats.append("country")
+    feats.extend(gazetteer_features(cluster.names[:6], language))
     for start, end in cluster.mentions[:MAX_MENTIONS]:
         if start >= len(doc) or end > len(doc) or start >= end:
             continue
@@ -63,6 +65,32 @@ def features(doc: Doc, cluster: EntityCluster, language: str) -> list[str]:
         if end < len(doc):
             feats.append(f"post:{doc[end].lemma_.lower()}")
     return feats
+
+
+def gazetteer_features(names: list[str], language: str) -> list[str]:
+    """What the gazetteers say of the names: a GeoNames town (and its country), a place of ours, a
+    first-level division, a given name first or last, an actor of our lexicon (and its type)."""
+    from crimegraph.export.places import admin1_variants, gazetteer, world_cities  # the export's gazetteers
+
+    lex = lexicon(language)
+    cities, ours, divisions = world_cities(), gazetteer(), admin1_variants()
+    found: set[str] = set()
+    for name in names:
+        folded = fold(name)
+        if folded in cities:
+            found.update(("gaz:city", f"gaz:city:{cities[folded][0].country}"))
+        if folded in ours:
+            found.add(f"gaz:ours:{ours[folded][0].kind}")
+        if folded in divisions:
+            found.add("gaz:admin1")
+        words = name.split()
+        if words and fold(words[0]) in lex.given_names:
+            found.add("given0")
+        if len(words) > 1 and fold(words[-1]) in lex.given_names:
+            found.add("givenL")
+        if folded in lex.actors:
+            found.add(f"lex:{lex.actors[folded][0]}")
+    return sorted(found)
 
 
 class EntityTyper:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from crimegraph.extract.entities.typemodel import CLASSES, EntityTyper, Settings, features, load, retype
+from crimegraph.extract.entities.typemodel import (
+    CLASSES,
+    EntityTyper,
+    Settings,
+    features,
+    gazetteer_features,
+    load,
+    retype,
+)
 from crimegraph.extract.linear import LinearModel, bucket
 from tests.extract.claim_docs import annotate
 
@@ -13,6 +21,13 @@ def test_features_read_names_and_contexts() -> None:
     cluster = next(c for c in doc._.cg_entities if c.name == "Frente Sur")
     feats = features(doc, cluster, "en")
     assert {"rule:LOCATION", "w:frente", "wl:sur", "pre:the"} <= set(feats)
+
+
+def test_gazetteers_say_town_given_name_or_known_actor() -> None:
+    assert {"gaz:city", "gaz:city:MX"} <= set(gazetteer_features(["Ciudad Valles"], "en"))
+    assert "given0" in gazetteer_features(["Adolfo Ruiz"], "en")
+    assert any(f.startswith("lex:") for f in gazetteer_features(["Sinaloa Cartel"], "en"))
+    assert gazetteer_features(["Zyxw Qrst"], "en") == []
 
 
 def test_retype_needs_the_threshold() -> None:
