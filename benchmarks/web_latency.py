@@ -72,9 +72,11 @@ def sample(engine: Engine, size: int, seed: int = 7) -> list[str]:
 
 def forget(client: TestClient) -> None:
     """Empty the app's caches, so that the next request computes its answer (a cold request)."""
-    for memo in (client.app.state.memo, client.app.state.dossiers):  # type: ignore[attr-defined]
-        with memo.lock:
-            memo.found.clear()
+    state = client.app.state  # type: ignore[attr-defined]
+    for memo in (getattr(state, "memo", None), getattr(state, "dossiers", None)):
+        if memo is not None:
+            with memo.lock:
+                memo.found.clear()
 
 
 def timed(client: TestClient, url: str) -> tuple[float, float]:
