@@ -140,6 +140,6 @@ def dossier(conn: Connection, node: str) -> Dossier | None:
         events=found_events,
         event_count=event_count,
         mentions=mention_citations(conn, nodes, latest[:MENTIONS]),
-        ties=ties(conn, canonical, nodes, ref.articles, TIES, latest),
+        ties=ties(conn, canonical, nodes, latest, TIES),
         judgements=judgements_of(conn, nodes),
     )

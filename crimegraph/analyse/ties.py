@@ -12,7 +12,7 @@ from sqlalchemy import Connection, case, distinct, func, or_, select
 from crimegraph.analyse.common import article_refs, citation
 from crimegraph.analyse.refs import EntityRef, entity_refs
 from crimegraph.store.db import in_chunks
-from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported, recent_articles
+from crimegraph.store.latest import count_claims, latest_claim_ids, latest_reported
 from crimegraph.store.queries import canonical_map
 from crimegraph.store.tables import claims, entities, event_actors, event_reports, mentions
 
@@ -77,11 +77,10 @@ def article_shares(conn: Connection, latest: list[str], wanted: Collection[str],
         .order_by(asked, counted.desc(), entities.c.canonical_id).limit(len(wanted) + limit + 1))}
 
 
-def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in: int,
-         limit: int = 10, latest: list[str] | None = None) -> list[Tie]:
+def ties(conn: Connection, canonical: str, nodes: Collection[str], latest: list[str], limit: int = 10) -> list[Tie]:
     """The actors most tied to the entity: 3 per shared claim, 2 per shared event, 1 per shared article,
-    over its latest CLAIMS claims, the events of its latest REPORTS reports and its latest ARTICLES
-    articles (all of them for most entities; `latest`, when the caller has them already)."""
+    over its latest CLAIMS claims, the events of its latest REPORTS reports and the first ARTICLES of
+    `latest`, its articles newest first (all of them for most entities)."""
     ordered = sorted(nodes)
     kinds = (claim_pairs(conn, ordered), event_pairs(conn, ordered))
     canonical_ids = canonical_map(conn, {n for pairs in kinds for n, _ in pairs})
@@ -90,8 +89,6 @@ def ties(conn: Connection, canonical: str, nodes: Collection[str], mentioned_in:
         for target, _ in {(canonical_ids.get(n), item) for n, item in pairs}:
             if target and target != canonical:
                 totals[target][slot] += 1
-    if latest is None or (len(latest) < ARTICLES and len(latest) < mentioned_in):
-        latest = recent_articles(conn, ordered, ARTICLES, mentioned_in)
     shares = article_shares(conn, latest[:ARTICLES], set(totals), limit)
     for target, (count, _) in shares.items():
         if target != canonical:
