@@ -88,8 +88,9 @@ def gazetteer_features(names: list[str], language: str) -> list[str]:
             found.add("given0")
         if len(words) > 1 and fold(words[-1]) in lex.given_names:
             found.add("givenL")
-        if folded in lex.actors:
-            found.add(f"lex:{lex.actors[folded][0]}")
+        known = lex.actor(name)  # acronyms by their case, other forms folded
+        if known is not None:
+            found.add(f"lex:{known[0]}")
     return sorted(found)
 
 
