@@ -7,6 +7,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from crimegraph.extract.entities.echoes import echoes
 from crimegraph.extract.entities.names import (
     FullNames,
     fold,
@@ -100,6 +101,7 @@ class EntityTyper:
         extend_groups(doc, cands)
         self.context_types(doc, cands)
         cands = resolve_overlaps([c for c in drop_boilerplate(doc, cands) if c.type])
+        cands = resolve_overlaps(cands + echoes(doc, cands))
         doc.user_data["cg_titles"] = titles
         doc.user_data["cg_country"] = dominant
         spans = [Span(doc, c.start, c.end, label=c.type or "", kb_id=c.canonical or "")

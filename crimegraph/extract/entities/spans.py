@@ -32,7 +32,7 @@ class Candidate:
     end: int
     type: str | None
     canonical: str | None = None  # lexicon or pattern name; mentions with the same one are one entity
-    source: str = "model"  # model | lexicon | pattern
+    source: str = "model"  # model | lexicon | pattern | echo
     label: str = ""  # the statistical model's label
     weak: bool = False  # type taken from the model's label alone, open to context rules
 
