@@ -20,6 +20,7 @@ from crimegraph.extract.events import events  # noqa: F401  (register factories)
 from crimegraph.extract.indexes import Sentences
 from crimegraph.extract.text.clean import MAX_CHUNK, chunks, clean_text, is_junk
 from crimegraph.extract.text.language import detect
+from crimegraph.extract.text.tokens import split_glued_marks
 from crimegraph.model import Article, Entity, Evidence, Extraction
 from crimegraph.model.clean import scrub
 from crimegraph.model.validate import label_of, validated
@@ -49,7 +50,7 @@ def bare_model(language: str) -> Language:
 @cache
 def build_pipeline(language: str = "en") -> Language:
     """The model for `language` extended with crimegraph's components."""
-    nlp = bare_model(language)
+    nlp = split_glued_marks(bare_model(language))
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config={"language": language})

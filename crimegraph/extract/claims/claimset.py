@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from crimegraph.extract import doc as cg
+from crimegraph.extract.entities.types import country_code
 from crimegraph.model import Claim, Evidence
 
 COMPONENT = "crimegraph_claims"
@@ -52,3 +54,10 @@ def merge(doc: Doc, candidates: list[Candidate]) -> list[Claim]:
         if claim.status == "asserted":
             claim.source = None
     return list(merged.values())
+
+
+def held_in_bodies(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The claims without a position held in a country as a place ("Obama holds_position United States"):
+    a position is held in a body, and the country's government is claimed beside it when it is meant."""
+    places = {c.name for c in cg.entities(doc) if c.type == "LOCATION" and country_code(c.name)}
+    return [c for c in claims if not (c.predicate == "holds_position" and c.object in places)]
