@@ -60,6 +60,7 @@ class Lexicon:
     not_actors: frozenset[str] = frozenset()  # heads of names that are no actor ("List", "Law", "Operation")
     written: dict[str, str] = field(default_factory=dict)  # folded actor form -> form as written
     given_names: frozenset[str] = frozenset()  # folded given names ("jose", "maria")
+    media: frozenset[str] = frozenset()  # canonical names of news outlets ("El Tiempo", "EFE")
 
     def actors_forms(self) -> tuple[str, ...]:
         return self.forms
@@ -136,6 +137,7 @@ def lexicon(language: str) -> Lexicon:
         not_actors=frozenset(not_actors),
         written={fold(f).replace("’", "'"): f for f in reversed(forms)},
         given_names=frozenset(fold(r[0]) for r in rows("given_names.tsv") if r),
+        media=frozenset(r[2] for r in rows("actors.tsv") if len(r) >= 4 and r[3] == "media"),
     )
 
 

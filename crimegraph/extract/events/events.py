@@ -15,6 +15,7 @@ from crimegraph.extract.events.event_actors import event_actors, sentence_actors
 from crimegraph.extract.events.event_dates import DateAnchor, pick_date
 from crimegraph.extract.events.event_merge import Candidate, merge
 from crimegraph.extract.events.places import best_place, coded_place, dateline_place
+from crimegraph.extract.entities.types import lexicon
 from crimegraph.extract.events.triggers import Trigger, TriggerFinder, group
 from crimegraph.extract.status.modality import is_factual, is_generic, is_realis
 from crimegraph.extract.text.counts import (
@@ -72,6 +73,7 @@ class EventExtractor:
         self.arrest_nouns = group(language, "arrested")
         self.reporting = group(language, "report")
         self.model = eventmodel.load()
+        self.media = lexicon(language).media  # outlets report events; they are never actors
         self.record = False  # training: keep each sentence's features in doc.user_data
 
     def __call__(self, doc: Doc) -> Doc:
@@ -149,9 +151,9 @@ class EventExtractor:
     def candidate(self, doc: Doc, unit: Span, number: int, trigger: Trigger, date: str | None,
                   context: Context, language: str, own_date: bool) -> Candidate:
         token = trigger.token
-        actors = [c.name for c in event_actors(doc, token, language) if plausible_name(c.name)]
+        actors = [c.name for c in event_actors(doc, token, language) if self.is_actor(c.name)]
         if not actors:
-            actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if plausible_name(c.name)]
+            actors = [c.name for c in sentence_actors(doc, unit.start, unit.end) if self.is_actor(c.name)]
         place = context.coded or best_place(doc, unit, token.i, language) or (
             context.place if datelined(doc, number, date) else None)
         candidate = Candidate(trigger.type, number, date, place, actors[:MAX_ACTORS],
@@ -162,6 +164,9 @@ class EventExtractor:
         candidate.told_place = None if place else context.previous_place(number)
         self.add_counts(candidate, token, unit, language)
         return candidate
+
+    def is_actor(self, name: str) -> bool:
+        return plausible_name(name) and name not in self.media
 
     def add_counts(self, candidate: Candidate, token: Token, unit: Span, language: str) -> None:
         if candidate.type == "attack":

@@ -132,3 +132,10 @@ def test_headings_and_names_are_not_triggers() -> None:
     found = events("## KILLING THE BEAT:\nThe Special Commission for the Dispossession and Theft of CITGO met "
                    "in Caracas on Monday.")
     assert not of_type(found, "attack") and not of_type(found, "accusation") and not of_type(found, "seizure")
+
+
+def test_a_news_outlet_reports_an_event_and_is_not_its_actor() -> None:
+    found = events("Members of the Mara Salvatrucha killed two bus drivers in Tegucigalpa on Monday, "
+                   "La Tribuna reported.")
+    [attack] = of_type(found, "attack")
+    assert "La Tribuna" not in attack.actors
