@@ -10,12 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from crimegraph.extract import doc as cg
 from crimegraph.extract import limits
+from crimegraph.extract.entities.types import lexicon
 from crimegraph.extract.events import eventmodel
 from crimegraph.extract.events.event_actors import event_actors, sentence_actors
 from crimegraph.extract.events.event_dates import DateAnchor, pick_date
 from crimegraph.extract.events.event_merge import Candidate, merge
 from crimegraph.extract.events.places import best_place, coded_place, dateline_place
-from crimegraph.extract.entities.types import lexicon
 from crimegraph.extract.events.triggers import Trigger, TriggerFinder, group
 from crimegraph.extract.status.modality import is_factual, is_generic, is_realis
 from crimegraph.extract.text.counts import (
