@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract.entities.types import country_code
+from crimegraph.extract.entities.types import country_code, lexicon
 from crimegraph.model import Claim, Evidence
 
 COMPONENT = "crimegraph_claims"
@@ -61,3 +61,10 @@ def held_in_bodies(doc: Doc, claims: list[Claim]) -> list[Claim]:
     a position is held in a body, and the country's government is claimed beside it when it is meant."""
     places = {c.name for c in cg.entities(doc) if c.type == "LOCATION" and country_code(c.name)}
     return [c for c in claims if not (c.predicate == "holds_position" and c.object in places)]
+
+
+def not_reporters(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The claims without a news outlet involved in the crimes it reports ("El Tiempo involved_in
+    drug_trafficking" read off "El Tiempo reported that the cartel ...")."""
+    media = lexicon(doc._.cg_language or "en").media
+    return [c for c in claims if not (c.predicate == "involved_in" and c.subject in media)]

@@ -3,7 +3,7 @@
 import spacy
 
 from crimegraph.extract import doc as cg
-from crimegraph.extract.claims.claimset import held_in_bodies
+from crimegraph.extract.claims.claimset import held_in_bodies, not_reporters
 from crimegraph.model import Claim
 
 
@@ -18,3 +18,12 @@ def test_a_position_in_a_country_as_a_place_is_dropped() -> None:
               Claim("Barack Obama", "opposes", "United States")]
     kept = [(c.subject, c.object) for c in held_in_bodies(doc, claims) if c.predicate == "holds_position"]
     assert kept == [("Barack Obama", "Government of the United States"), ("Juan Gil", "Caracas")]
+
+
+def test_a_news_outlet_is_not_involved_in_the_crimes_it_reports() -> None:
+    doc = spacy.blank("en")("El Tiempo reported that the cartel trafficked cocaine.")
+    claims = [Claim("El Tiempo", "involved_in", "drug_trafficking"),
+              Claim("Clan del Golfo", "involved_in", "drug_trafficking"),
+              Claim("Juan Gil", "member_of", "El Tiempo")]
+    kept = [(c.subject, c.object) for c in not_reporters(doc, claims)]
+    assert kept == [("Clan del Golfo", "drug_trafficking"), ("Juan Gil", "El Tiempo")]
