@@ -29,10 +29,16 @@ def echoes(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if not forms:
         return []
     taken = {i for c in cands for i in range(c.start, c.end)}
-    lower = {t.text for t in doc if t.is_lower}
+    firsts = {form[0] for form in forms}
+    lower: set[str] | None = None
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
+        if i in taken or fold(doc[i].text) not in firsts:
+            i += 1
+            continue
+        if lower is None:
+            lower = {t.text for t in doc if t.is_lower}
         size = match_at(doc, i, forms, taken, lower)
         if size:
             kind, canonical = forms[folded(doc, i, i + size)]
