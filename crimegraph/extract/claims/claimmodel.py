@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from crimegraph.extract import limits
 from crimegraph.extract.claims.activities import ActivityFinder
-from crimegraph.extract.claims.claimset import held_in_bodies, not_reporters
+from crimegraph.extract.claims.claimset import fitting
 from crimegraph.extract.claims.pairs import Pair, View, candidate_pairs, describe, head_of
 from crimegraph.extract.claims.sanctions import SanctionFinder
 from crimegraph.extract.doc import entities, warn
@@ -125,7 +125,7 @@ def decide(doc: Doc, pairs: list[Pair], rule_claims: list[Claim], model: LinearM
         if evidence not in claim.evidence:
             claim.evidence.append(evidence)
         claim.confidence = max(claim.confidence, round(prob, 3))
-    return not_reporters(doc, held_in_bodies(doc, named_or_referred(doc, list(kept.values()))))
+    return fitting(doc, named_or_referred(doc, list(kept.values())))
 
 
 def new_claim(doc: Doc, pair: Pair, label: str, prob: float, hedger: Hedger, refs: Referents) -> Claim | None:

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from crimegraph.extract.claims import claimmodel
-from crimegraph.extract.claims.claimset import Candidate, held_in_bodies, merge, not_reporters
+from crimegraph.extract.claims.claimset import Candidate, fitting, merge
 from crimegraph.extract.claims.involvement import InvolvementFinder
 from crimegraph.extract.claims.positions import PositionFinder
 from crimegraph.extract.claims.sanctions import SanctionFinder
@@ -45,7 +45,7 @@ class ClaimExtractor:
         found.extend(self.stances.find(words, refs, self.hedger))
         ruled = named_or_referred(doc, merge(doc, found))
         if self.model is None:
-            doc._.cg_claims = not_reporters(doc, held_in_bodies(doc, ruled))
+            doc._.cg_claims = fitting(doc, ruled)
             return doc
         pairs = self.pairs(doc, words, claimmodel.rule_keys(ruled), refs)
         doc._.cg_claims = claimmodel.decide(doc, pairs, ruled, *self.model, self.hedger, refs)

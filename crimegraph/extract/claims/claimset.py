@@ -68,3 +68,9 @@ def not_reporters(doc: Doc, claims: list[Claim]) -> list[Claim]:
     drug_trafficking" read off "El Tiempo reported that the cartel ...")."""
     media = lexicon(doc._.cg_language or "en").media
     return [c for c in claims if not (c.predicate == "involved_in" and c.subject in media)]
+
+
+def fitting(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The claims that fit their predicate: no position in a country as a place, no outlet in the crimes
+    it reports (the last step of the rules' claims and of the model's alike)."""
+    return not_reporters(doc, held_in_bodies(doc, claims))

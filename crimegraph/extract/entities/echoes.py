@@ -84,9 +84,9 @@ def candidate_forms(words: list[str], cand: Candidate) -> list[Echo]:
 
 def match_at(doc: Doc, i: int, forms: dict[Form, tuple[str, str | None]], taken: set[int],
              lower: set[str]) -> int:
-    """The size of the longest form that starts at token i as a name of its own, else 0."""
+    """The size of the longest form that starts at token i (not taken) as a name of its own, else 0."""
     first = doc[i]
-    if i in taken or not (first.is_title or first.is_upper) or first.is_stop or first.lower_ in NOT_NAME:
+    if not (first.is_title or first.is_upper) or first.is_stop or first.lower_ in NOT_NAME:
         return 0
     for size in range(MAX_WORDS, 0, -1):
         end = i + size

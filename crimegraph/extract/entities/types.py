@@ -100,7 +100,11 @@ def lexicon(language: str) -> Lexicon:
     actors: dict[str, tuple[str, str]] = {}
     cased: dict[str, tuple[str, str]] = {}
     forms: list[str] = []
-    for form, type_, canonical in (r[:3] for r in rows("actors.tsv") if len(r) >= 3):
+    media: set[str] = set()
+    for row in (r for r in rows("actors.tsv") if len(r) >= 3):
+        form, type_, canonical = row[:3]
+        if row[3:4] == ("media",):
+            media.add(canonical)
         if is_cased_form(form):
             cased[form] = (type_, canonical)
         else:
@@ -137,7 +141,7 @@ def lexicon(language: str) -> Lexicon:
         not_actors=frozenset(not_actors),
         written={fold(f).replace("’", "'"): f for f in reversed(forms)},
         given_names=frozenset(fold(r[0]) for r in rows("given_names.tsv") if r),
-        media=frozenset(r[2] for r in rows("actors.tsv") if len(r) >= 4 and r[3] == "media"),
+        media=frozenset(media),
     )
 
 
