@@ -114,6 +114,14 @@ def index_tokens(doc: Doc) -> None:
     doc._.cg_token_entity = index
 
 
+def text(doc: Doc) -> str:
+    """The Doc's text, joined from its tokens once and kept (Doc.text rebuilds it on every call)."""
+    found: str | None = doc.user_data.get("cg_text")
+    if found is None:
+        found = doc.user_data["cg_text"] = doc.text
+    return found
+
+
 def article_date(doc: Doc) -> date | None:
     value: date | None = doc._.cg_article_date
     return value

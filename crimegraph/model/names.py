@@ -6,10 +6,11 @@ import re
 from functools import cache
 from importlib import resources
 
-import countrynames
 from normality import ascii_text
 from rigour.names import remove_person_prefixes
 from rigour.territories import lookup_territory
+
+from crimegraph.model.countries import to_code
 
 STOPWORDS = frozenset("the of de la las los del el y and a an da do dos das e for por en".split())
 LEADING = frozenset("the el la los las".split())
@@ -162,7 +163,7 @@ def _country(text: str) -> str | None:
     """ISO code when `text` names a country: rigour and countrynames must agree (either alone also takes
     capitals or states for their country: 'Caracas', 'Colorado'); an acronym ('U.S.', 'UK') needs rigour only."""
     territory = lookup_territory(text)
-    code: str | None = countrynames.to_code(text)
+    code: str | None = to_code(text)
     if territory is None:
         return None if is_acronym(text) else code
     if not territory.is_country or "-" in territory.code:

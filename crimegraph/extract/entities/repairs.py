@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from crimegraph.extract import doc as cg
 from crimegraph.extract.entities.names import acronym_of, is_acronym, key, person_words
 from crimegraph.extract.entities.spans import NAME_PARTICLES, Candidate, is_name_token, token_index
 from crimegraph.extract.entities.titles import Title
@@ -232,7 +233,7 @@ def dominant_country(doc: Doc, cands: list[Candidate]) -> str | None:
 def drop_boilerplate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop mentions inside "SEE ALSO" links and bylines; keep those in headings only when the
     body mentions them too (a heading mention may shrink to the part the body repeats)."""
-    text = doc.text
+    text = cg.text(doc)
     all_lines = boilerplate.lines(doc, text)
     blocked = {i for s, e in boilerplate.see_also_links(doc, text) for i in range(s, e)}
     bylines = set(boilerplate.byline_persons(doc, all_lines))

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import countrynames
-
 from crimegraph.extract.entities.names import fold, key
 from crimegraph.extract.lexicons import rows
+from crimegraph.model.countries import to_code
 
 PERSON, STATE, GROUP, ORG, LOC = "PERSON", "STATE_ACTOR", "ILLEGAL_GROUP", "ORGANIZATION", "LOCATION"
 TYPES = (PERSON, STATE, GROUP, ORG, LOC)
@@ -24,7 +23,7 @@ def country_code(text: str) -> str | None:
     folded = key(text)
     if not folded or folded in NOT_COUNTRIES or fold(text).strip() in place_keys():
         return None
-    code: str | None = countrynames.to_code(text, fuzzy=False) or countrynames.to_code(folded, fuzzy=False)
+    code: str | None = to_code(text) or to_code(folded)
     if code is None and folded in EXTRA_COUNTRIES:
         code = EXTRA_COUNTRIES[folded]
     return code

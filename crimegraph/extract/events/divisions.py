@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-import countrynames
-
 from crimegraph.extract.entities.names import strip_accents
 from crimegraph.extract.lexicons import mapping, rows
+from crimegraph.model.countries import to_code
 
 # Precision of a place: a city, state or site beats a country, which beats a region.
 RANK = {"place": 2, "country": 1, "region": 0}
@@ -20,7 +19,7 @@ def place_kind(name: str) -> str:
     for form in (name, name.replace(".", ""), name.removeprefix("the ")):
         if form.lower() in known:
             return known[form.lower()]
-    if countrynames.to_code(name) or countrynames.to_code(name.replace(".", "")):
+    if to_code(name) or to_code(name.replace(".", "")):
         return "country"
     return "place"
 

@@ -78,7 +78,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.cg_language or self.language
-        mentions = self.dates.find(doc.text, cg.article_date(doc))
+        mentions = self.dates.find(cg.text(doc), cg.article_date(doc))
         context = Context(dateline_place(doc), coded_place(doc))
         taken = taken_tokens(doc, mentions)
         candidates: list[Candidate] = []

@@ -27,7 +27,7 @@ CODED = re.compile(r"\b(?:coded to|codificad[oa] en)\s+([^,;:()\n]{2,60})", re.I
 
 def coded_place(doc: Doc) -> str | None:
     """The place a note says it was coded to, as the text spells it (the entity's name when its mention covers it)."""
-    match = CODED.search(doc.text)
+    match = CODED.search(cg.text(doc))
     if match is None:
         return None
     name = match.group(1).strip().rstrip(".")

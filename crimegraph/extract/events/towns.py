@@ -74,7 +74,7 @@ def towns(doc: Doc) -> list[Town]:
 
     found: dict[int, Town] = {}
     for number, pattern in enumerate(_patterns()):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(cg.text(doc)):
             name = match.group("name").strip(" .")
             state = match.groupdict().get("state")
             if len(name) > MAX_CHARS or precision(name) < 3 or name.lower() in ("el", "la", "los", "las"):
