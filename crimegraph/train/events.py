@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from crimegraph.extract.doc import entities
+from crimegraph.extract.doc import entities, text
 from crimegraph.extract.events import eventmodel
 from crimegraph.extract.events.events import EventExtractor
 from crimegraph.extract.linear import LinearModel
@@ -29,10 +29,11 @@ def unit_labels(item: Parsed) -> list[tuple[list[str], set[int]]]:
     """(features, gold type indices) of each sentence the event stage saw."""
     gold = [(spaced(str(e.get("evidence") or "")), e.get("type")) for e in item.gold.get("events", [])]
     out = []
+    whole = text(item.doc)
     for start, end, feats in item.doc.user_data.get(eventmodel.UNITS_KEY, []):
-        text = spaced(item.doc.text[start:end])
+        unit = spaced(whole[start:end])
         types = {eventmodel.CLASSES.index(t) for ev, t in gold
-                 if t in eventmodel.TYPES and ev and text and (text in ev or ev in text)}
+                 if t in eventmodel.TYPES and ev and unit and (unit in ev or ev in unit)}
         out.append((feats, types))
     return out
 
