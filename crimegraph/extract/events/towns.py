@@ -73,8 +73,9 @@ def towns(doc: Doc) -> list[Town]:
     from crimegraph.extract.events.divisions import precision
 
     found: dict[int, Town] = {}
+    text = cg.text(doc)
     for number, pattern in enumerate(_patterns()):
-        for match in pattern.finditer(cg.text(doc)):
+        for match in pattern.finditer(text):
             name = match.group("name").strip(" .")
             state = match.groupdict().get("state")
             if len(name) > MAX_CHARS or precision(name) < 3 or name.lower() in ("el", "la", "los", "las"):
